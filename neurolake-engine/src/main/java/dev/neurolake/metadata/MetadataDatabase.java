@@ -25,7 +25,7 @@ public final class MetadataDatabase
         Path file = dataDirectory.toAbsolutePath().resolve("metadata").resolve("neurolake");
         // Several pools (ours and Iceberg's JDBC catalog) share the file inside one JVM;
         // DB_CLOSE_DELAY keeps it open between their connections.
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1";
+        return "jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
     }
 
     /** Opens a pooled data source for the given connection settings. */

@@ -1,0 +1,135 @@
+package dev.neurolake.server.sql;
+
+import dev.neurolake.sql.HistoryEntry;
+import dev.neurolake.sql.HistoryPage;
+import dev.neurolake.sql.QueryRequest;
+import dev.neurolake.sql.QueryService;
+import dev.neurolake.sql.QueryStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static java.util.Objects.requireNonNull;
+
+/** Read queries over lake tables with DuckDB. */
+@Validated
+@RestController
+@RequestMapping("/api/v1/queries")
+public class QueryController
+{
+    private final QueryService queries;
+
+    public QueryController(QueryService queries)
+    {
+        this.queries = requireNonNull(queries, "queries is null");
+    }
+
+    @Operation(summary = "Run a read query",
+            description = "Tables are named 'table' or 'namespace.table'. Only NeuroLake tables may be read: file-reading table functions, paths, "
+                    + "COPY, ATTACH, INSTALL/LOAD, SET/PRAGMA and writes are refused before execution. Results beyond maxRows are paged with nextUri.")
+    @PostMapping
+    public QueryResponse execute(@Valid @RequestBody QueryBody body)
+    {
+        return QueryResponse.from(queries.execute(body.toRequest()));
+    }
+
+    @Operation(summary = "Fetch the next page of a query's results")
+    @GetMapping("/{queryId}/results")
+    public QueryResponse results(@PathVariable("queryId") String queryId, @RequestParam("cursor") String cursor)
+    {
+        return QueryResponse.from(queries.fetch(queryId, cursor));
+    }
+
+    @Operation(summary = "Show DuckDB's plan for a read query (with analyze=true, run it and show the profiled plan)")
+    @PostMapping("/explain")
+    public ExplainResponse explain(@Valid @RequestBody ExplainBody body)
+    {
+        return new ExplainResponse(queries.explain(body.sql(), body.parametersOrEmpty(), Boolean.TRUE.equals(body.analyze())));
+    }
+
+    @Operation(summary = "Cancel a running query, or close a query's open result")
+    @PostMapping("/{queryId}/cancel")
+    public CancelResponse cancel(@PathVariable("queryId") String queryId)
+    {
+        return new CancelResponse(queryId, queries.cancel(queryId));
+    }
+
+    @Operation(summary = "Ids of the queries running now")
+    @GetMapping("/running")
+    public List<String> running()
+    {
+        return queries.runningQueries();
+    }
+
+    @Operation(summary = "Query history, newest first, paged with nextPageToken")
+    @GetMapping("/history")
+    public HistoryResponse history(
+            @RequestParam(name = "limit", defaultValue = "50") @Min(1) @Max(1000) int limit,
+            @RequestParam(name = "pageToken", required = false) String pageToken)
+    {
+        HistoryPage page = queries.history(Optional.empty(), limit, Optional.ofNullable(pageToken));
+        return new HistoryResponse(page.items().stream().map(HistoryItem::from).toList(), page.nextPageToken().orElse(null));
+    }
+
+    /**
+     * @param parameters values for {@code ?} or {@code $1..$n} placeholders, in order
+     * @param maxRows rows per page (default 1000)
+     * @param timeoutSeconds cancel the query after this long (default 300)
+     */
+    public record QueryBody(
+            @NotBlank @Size(max = 1_000_000) String sql,
+            @Size(max = 1000) List<Object> parameters,
+            @Min(1) @Max(100_000) Integer maxRows,
+            @Min(1) @Max(86_400) Integer timeoutSeconds)
+    {
+        QueryRequest toRequest()
+        {
+            return new QueryRequest(sql, parameters == null ? List.of() : parameters,
+                    maxRows == null ? OptionalInt.empty() : OptionalInt.of(maxRows),
+                    Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds),
+                    Optional.empty());
+        }
+    }
+
+    public record ExplainBody(@NotBlank @Size(max = 1_000_000) String sql, @Size(max = 1000) List<Object> parameters, Boolean analyze)
+    {
+        List<Object> parametersOrEmpty()
+        {
+            return parameters == null ? List.of() : parameters;
+        }
+    }
+
+    public record ExplainResponse(String plan) {}
+
+    public record CancelResponse(String queryId, QueryStatus status) {}
+
+    public record HistoryResponse(List<HistoryItem> items, String nextPageToken) {}
+
+    public record HistoryItem(String queryId, String principal, String sql, QueryStatus status, Long rows, Long durationMillis, String errorCode, String errorMessage, Instant startedAt, Instant finishedAt)
+    {
+        static HistoryItem from(HistoryEntry entry)
+        {
+            return new HistoryItem(entry.queryId(), entry.principal().orElse(null), entry.sql(), entry.status(),
+                    entry.rows().isPresent() ? entry.rows().getAsLong() : null,
+                    entry.durationMillis().isPresent() ? entry.durationMillis().getAsLong() : null,
+                    entry.errorCode().orElse(null), entry.errorMessage().orElse(null), entry.startedAt(), entry.finishedAt().orElse(null));
+        }
+    }
+}

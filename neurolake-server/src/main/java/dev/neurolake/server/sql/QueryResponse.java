@@ -1,0 +1,21 @@
+package dev.neurolake.server.sql;
+
+import dev.neurolake.sql.QueryResult;
+import dev.neurolake.sql.ResultColumn;
+
+import java.util.List;
+
+/**
+ * A page of query results.
+ *
+ * @param truncated more rows follow: GET {@code nextUri} (or {@code /api/v1/queries/{queryId}/results?cursor={nextCursor}})
+ */
+public record QueryResponse(String queryId, List<ResultColumn> columns, List<List<Object>> rows, int rowCount, boolean truncated, String nextCursor, String nextUri, long elapsedMillis)
+{
+    public static QueryResponse from(QueryResult result)
+    {
+        String cursor = result.nextCursor().orElse(null);
+        String nextUri = cursor == null ? null : "/api/v1/queries/" + result.queryId() + "/results?cursor=" + cursor;
+        return new QueryResponse(result.queryId(), result.columns(), result.rows(), result.rowCount(), result.truncated(), cursor, nextUri, result.elapsedMillis());
+    }
+}
