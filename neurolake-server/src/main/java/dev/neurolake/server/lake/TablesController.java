@@ -6,6 +6,8 @@ import dev.neurolake.lake.TableInfo;
 import dev.neurolake.lake.TableName;
 import dev.neurolake.server.sql.QueryResponse;
 import dev.neurolake.sql.QueryService;
+import dev.neurolake.server.security.Permission;
+import dev.neurolake.server.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +42,7 @@ public class TablesController
         this.queries = requireNonNull(queries, "queries is null");
     }
 
+    @RequiresPermission(Permission.METADATA_READ)
     @Operation(summary = "List namespaces with their table counts")
     @GetMapping("/schemas")
     public List<SchemaSummary> schemas()
@@ -49,6 +52,7 @@ public class TablesController
                 .toList();
     }
 
+    @RequiresPermission(Permission.METADATA_READ)
     @Operation(summary = "List tables, of one namespace or of all")
     @GetMapping("/tables")
     public List<TableSummary> tables(@RequestParam(name = "namespace", required = false) String namespace)
@@ -63,6 +67,7 @@ public class TablesController
         return tables;
     }
 
+    @RequiresPermission(Permission.METADATA_READ)
     @Operation(summary = "A table's columns and current snapshot")
     @GetMapping("/tables/{name}/schema")
     public TableSchema schema(@PathVariable("name") String name)
@@ -71,6 +76,7 @@ public class TablesController
         return new TableSchema(TableSummary.from(info), info.columns().stream().map(column -> new ColumnResponse(column.id(), column.name(), column.type(), column.nullable())).toList());
     }
 
+    @RequiresPermission(Permission.DATA_READ)
     @Operation(summary = "The first rows of a table")
     @GetMapping("/tables/{name}/preview")
     public QueryResponse preview(@PathVariable("name") String name, @RequestParam(name = "limit", defaultValue = "20") @Min(1) @Max(10_000) int limit)
@@ -78,6 +84,7 @@ public class TablesController
         return QueryResponse.from(queries.preview(TableName.parse(name), limit));
     }
 
+    @RequiresPermission(Permission.DATA_WRITE)
     @Operation(summary = "Drop a table and delete its files")
     @DeleteMapping("/tables/{name}")
     public ResponseEntity<Void> drop(@PathVariable("name") String name)
@@ -88,6 +95,7 @@ public class TablesController
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.METADATA_READ)
     @Operation(summary = "A table's snapshots, oldest first")
     @GetMapping("/tables/{name}/snapshots")
     public List<SnapshotResponse> snapshots(@PathVariable("name") String name)

@@ -10,6 +10,8 @@ import dev.neurolake.lake.UploadFormat;
 import dev.neurolake.lake.WriteMode;
 import dev.neurolake.lake.WriteResult;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.neurolake.server.security.Permission;
+import dev.neurolake.server.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
@@ -46,6 +48,7 @@ public class UploadController
 
     @Operation(summary = "Upload a CSV/TSV, JSON array, NDJSON or Parquet file (optionally gzip-compressed) into a table",
             description = "One Iceberg commit: on any error (e.g. a value that does not fit its column) the table is unchanged.")
+    @RequiresPermission(Permission.DATA_WRITE)
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public UploadResponse upload(
             @RequestPart("file") MultipartFile file,

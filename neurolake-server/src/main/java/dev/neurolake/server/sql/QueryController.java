@@ -5,6 +5,8 @@ import dev.neurolake.sql.HistoryPage;
 import dev.neurolake.sql.QueryRequest;
 import dev.neurolake.sql.QueryService;
 import dev.neurolake.sql.QueryStatus;
+import dev.neurolake.server.security.Permission;
+import dev.neurolake.server.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,12 +46,14 @@ public class QueryController
     @Operation(summary = "Run a read query",
             description = "Tables are named 'table' or 'namespace.table'. Only NeuroLake tables may be read: file-reading table functions, paths, "
                     + "COPY, ATTACH, INSTALL/LOAD, SET/PRAGMA and writes are refused before execution. Results beyond maxRows are paged with nextUri.")
+    @RequiresPermission(Permission.DATA_READ)
     @PostMapping
     public QueryResponse execute(@Valid @RequestBody QueryBody body)
     {
         return QueryResponse.from(queries.execute(body.toRequest()));
     }
 
+    @RequiresPermission(Permission.DATA_READ)
     @Operation(summary = "Fetch the next page of a query's results")
     @GetMapping("/{queryId}/results")
     public QueryResponse results(@PathVariable("queryId") String queryId, @RequestParam("cursor") String cursor)
@@ -57,6 +61,7 @@ public class QueryController
         return QueryResponse.from(queries.fetch(queryId, cursor));
     }
 
+    @RequiresPermission(Permission.DATA_READ)
     @Operation(summary = "Show DuckDB's plan for a read query (with analyze=true, run it and show the profiled plan)")
     @PostMapping("/explain")
     public ExplainResponse explain(@Valid @RequestBody ExplainBody body)
@@ -64,6 +69,7 @@ public class QueryController
         return new ExplainResponse(queries.explain(body.sql(), body.parametersOrEmpty(), Boolean.TRUE.equals(body.analyze())));
     }
 
+    @RequiresPermission(Permission.DATA_READ)
     @Operation(summary = "Cancel a running query, or close a query's open result")
     @PostMapping("/{queryId}/cancel")
     public CancelResponse cancel(@PathVariable("queryId") String queryId)
@@ -71,6 +77,7 @@ public class QueryController
         return new CancelResponse(queryId, queries.cancel(queryId));
     }
 
+    @RequiresPermission(Permission.DATA_READ)
     @Operation(summary = "Ids of the queries running now")
     @GetMapping("/running")
     public List<String> running()
@@ -78,6 +85,7 @@ public class QueryController
         return queries.runningQueries();
     }
 
+    @RequiresPermission(Permission.DATA_READ)
     @Operation(summary = "Query history, newest first, paged with nextPageToken")
     @GetMapping("/history")
     public HistoryResponse history(
