@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.neurolake.demo.TpchDemoData;
 import dev.neurolake.duckdb.DuckDbRuntime;
 import dev.neurolake.duckdb.DuckDbSettings;
+import dev.neurolake.governance.Governance;
 import dev.neurolake.lake.LakeCatalog;
 import dev.neurolake.lake.LakeWriter;
 import dev.neurolake.metadata.MetadataConnection;
@@ -35,6 +36,7 @@ public final class NeuroLakeEngine
     private final DuckDbRuntime duckdb;
     private final LakeWriter writer;
     private final QueryService queries;
+    private final Governance governance;
 
     private NeuroLakeEngine(Path dataDirectory, HikariDataSource metadata, LakeCatalog catalog, DuckDbRuntime duckdb, QuerySettings querySettings, MeterRegistry meters)
     {
@@ -44,6 +46,7 @@ public final class NeuroLakeEngine
         this.duckdb = duckdb;
         this.writer = new LakeWriter(catalog, duckdb);
         this.queries = new QueryService(duckdb, catalog, new QueryHistory(metadata), querySettings, meters);
+        this.governance = Governance.on(metadata);
     }
 
     /** Starts the engine: creates the data directory, migrates the metadata database, starts DuckDB. */
@@ -107,6 +110,12 @@ public final class NeuroLakeEngine
     public QueryService queries()
     {
         return queries;
+    }
+
+    /** Users, groups, grants, API keys and the audit log. */
+    public Governance governance()
+    {
+        return governance;
     }
 
     public TpchDemoData tpch()

@@ -3,6 +3,7 @@ package dev.neurolake.sql;
 import dev.neurolake.duckdb.DuckDbRuntime;
 import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
+import dev.neurolake.governance.TableAccess;
 import dev.neurolake.lake.LakeCatalog;
 import dev.neurolake.lake.TableName;
 import io.micrometer.core.instrument.Counter;
@@ -52,6 +53,7 @@ public final class QueryService
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry meters;
     private final DistributionSummary rowsSummary;
+    private final List<QueryListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public QueryService(DuckDbRuntime duckdb, LakeCatalog catalog, QueryHistory history, QuerySettings settings, MeterRegistry meters)
     {
@@ -74,6 +76,12 @@ public final class QueryService
         scheduler.scheduleWithFixedDelay(this::closeIdleCursors, sweep, sweep, TimeUnit.SECONDS);
     }
 
+    /** Tells a listener about every query that finished (audit). */
+    public void addListener(QueryListener listener)
+    {
+        listeners.add(requireNonNull(listener, "listener is null"));
+    }
+
     /** Runs a read query and returns its first page. */
     public QueryResult execute(QueryRequest request)
     {
@@ -93,7 +101,7 @@ public final class QueryService
             Future<QueryResult> future = duckdb.submit(() -> run(query, request, pageSize, start));
             query.attach(future);
             QueryResult result = DuckDbRuntime.await(future);
-            record(queryId, QueryStatus.SUCCEEDED, OptionalLong.of(result.rowCount()), start, Optional.empty());
+            record(query, request, QueryStatus.SUCCEEDED, OptionalLong.of(result.rowCount()), start, Optional.empty());
             rowsSummary.record(result.rowCount());
             return result;
         }
@@ -102,7 +110,7 @@ public final class QueryService
                     .map(status -> stopped(status, queryId, timeout))
                     .orElseGet(() -> e instanceof NeuroLakeException known ? known : new NeuroLakeException(ErrorCode.QUERY_CANCELLED, "Query was cancelled", e));
             QueryStatus status = query.stopReason().orElse(QueryStatus.FAILED);
-            record(queryId, status, OptionalLong.empty(), start, Optional.of(failure));
+            record(query, request, status, OptionalLong.empty(), start, Optional.of(failure));
             throw failure;
         }
         finally {
@@ -136,12 +144,12 @@ public final class QueryService
     }
 
     /** DuckDB's plan for a read query, without running it (or running it, for {@code analyze}). */
-    public String explain(String sql, List<Object> parameters, boolean analyze)
+    public String explain(String sql, List<Object> parameters, boolean analyze, TableAccess access)
     {
         String prefix = analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ";
         return duckdb.call(() -> {
             try (Connection connection = duckdb.connect()) {
-                prepareViews(connection, sql);
+                prepareViews(connection, sql, access);
                 try (PreparedStatement statement = connection.prepareStatement(prefix + sql)) {
                     bind(statement, parameters);
                     StringBuilder plan = new StringBuilder();
@@ -189,8 +197,9 @@ public final class QueryService
     }
 
     /** The first rows of a table, without history: a catalog view, not a user query. */
-    public QueryResult preview(TableName table, int limit)
+    public QueryResult preview(TableName table, int limit, TableAccess access)
     {
+        access.checkRead(table);
         if (limit < 1 || limit > settings.maxRowsLimit()) {
             throw new NeuroLakeException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + settings.maxRowsLimit(), Map.of("limit", limit));
         }
@@ -229,7 +238,7 @@ public final class QueryService
         PreparedStatement statement = null;
         boolean keepOpen = false;
         try {
-            prepareViews(connection, request.sql());
+            query.tables(prepareViews(connection, request.sql(), request.access()));
             try {
                 statement = connection.prepareStatement(request.sql());
                 bind(statement, request.parameters());
@@ -260,10 +269,17 @@ public final class QueryService
         }
     }
 
-    private void prepareViews(Connection connection, String sql)
+    /** Checks every table the statement names (grants first, so a denial does not reveal existence) and points their views at current snapshots. */
+    private List<TableName> prepareViews(Connection connection, String sql, TableAccess access)
             throws SQLException
     {
         AnalyzedQuery analyzed = analyzer.analyze(connection, sql);
+        for (TableReference reference : analyzed.references()) {
+            if (!access.canRead(reference.table())) {
+                throw new NeuroLakeException(ErrorCode.TABLE_ACCESS_DENIED, "No READ grant on table '" + reference.table() + "'",
+                        Map.of("table", reference.table().toString(), "privilege", "READ", "position", reference.position()));
+            }
+        }
         for (TableReference reference : analyzed.references()) {
             if (!catalog.exists(reference.table())) {
                 throw new NeuroLakeException(ErrorCode.TABLE_NOT_FOUND, "Table '" + reference.table() + "' does not exist",
@@ -271,6 +287,7 @@ public final class QueryService
             }
         }
         views.refresh(connection, analyzed.tables());
+        return List.copyOf(analyzed.tables());
     }
 
     private static void bind(PreparedStatement statement, List<Object> parameters)
@@ -343,10 +360,12 @@ public final class QueryService
         return new NeuroLakeException(ErrorCode.QUERY_CANCELLED, "Query " + queryId + " was cancelled", Map.of("queryId", queryId));
     }
 
-    private void record(String queryId, QueryStatus status, OptionalLong rows, long start, Optional<NeuroLakeException> error)
+    private void record(RunningQuery query, QueryRequest request, QueryStatus status, OptionalLong rows, long start, Optional<NeuroLakeException> error)
     {
         long elapsedNanos = System.nanoTime() - start;
-        history.finished(queryId, status, rows, elapsedNanos / 1_000_000, error);
+        history.finished(query.id(), status, rows, elapsedNanos / 1_000_000, error);
+        QueryEvent event = new QueryEvent(query.id(), request.principal(), request.sql(), query.tables(), rows, elapsedNanos / 1_000_000, status, error.map(NeuroLakeException::code));
+        listeners.forEach(listener -> listener.completed(event));
         String outcome = status.name().toLowerCase(Locale.ROOT);
         Timer.builder("neurolake.query.duration")
                 .description("Time to run a query and return its first page")
@@ -376,6 +395,7 @@ public final class QueryService
         private volatile Statement statement;
         private volatile Future<?> future;
         private volatile QueryStatus stopReason;
+        private volatile List<TableName> tables = List.of();
 
         RunningQuery(String id)
         {
@@ -385,6 +405,16 @@ public final class QueryService
         String id()
         {
             return id;
+        }
+
+        List<TableName> tables()
+        {
+            return tables;
+        }
+
+        void tables(List<TableName> tables)
+        {
+            this.tables = tables;
         }
 
         void attach(Future<?> future)

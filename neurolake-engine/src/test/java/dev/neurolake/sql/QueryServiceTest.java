@@ -4,6 +4,7 @@ import dev.neurolake.NeuroLakeEngine;
 import dev.neurolake.TestEngines;
 import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
+import dev.neurolake.governance.TableAccess;
 import dev.neurolake.lake.QuerySource;
 import dev.neurolake.lake.TableName;
 import dev.neurolake.lake.WriteMode;
@@ -54,7 +55,7 @@ class QueryServiceTest
     @Test
     void pagesThroughAllRowsWithTheCursor()
     {
-        QueryResult first = engine.queries().execute(new QueryRequest("SELECT n FROM numbers ORDER BY n", List.of(), OptionalInt.of(1000), Optional.empty(), Optional.empty()));
+        QueryResult first = engine.queries().execute(new QueryRequest("SELECT n FROM numbers ORDER BY n", List.of(), OptionalInt.of(1000), Optional.empty(), Optional.empty(), TableAccess.UNRESTRICTED));
         List<Object> seen = new ArrayList<>(first.rows().stream().map(List::getFirst).toList());
         QueryResult page = first;
         int pages = 1;
@@ -77,7 +78,7 @@ class QueryServiceTest
     @Test
     void exactPageDoesNotClaimMoreRows()
     {
-        QueryResult result = engine.queries().execute(new QueryRequest("SELECT n FROM numbers LIMIT 10", List.of(), OptionalInt.of(10), Optional.empty(), Optional.empty()));
+        QueryResult result = engine.queries().execute(new QueryRequest("SELECT n FROM numbers LIMIT 10", List.of(), OptionalInt.of(10), Optional.empty(), Optional.empty(), TableAccess.UNRESTRICTED));
 
         assertThat(result.rows()).hasSize(10);
         assertThat(result.truncated()).isFalse();
@@ -87,7 +88,7 @@ class QueryServiceTest
     @Test
     void bindsParameters()
     {
-        QueryResult result = engine.queries().execute(new QueryRequest("SELECT label FROM numbers WHERE n = ? OR label = $2 ORDER BY n", List.of(7, "v9"), OptionalInt.empty(), Optional.empty(), Optional.empty()));
+        QueryResult result = engine.queries().execute(new QueryRequest("SELECT label FROM numbers WHERE n = ? OR label = $2 ORDER BY n", List.of(7, "v9"), OptionalInt.empty(), Optional.empty(), Optional.empty(), TableAccess.UNRESTRICTED));
 
         assertThat(result.rows()).containsExactly(List.of("v7"), List.of("v9"));
     }
@@ -96,7 +97,7 @@ class QueryServiceTest
     void timeoutCancelsTheQueryInsideDuckDb()
     {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> engine.queries().execute(new QueryRequest(ENDLESS, List.of(), OptionalInt.empty(), Optional.of(Duration.ofSeconds(1)), Optional.empty())))
+        assertThatThrownBy(() -> engine.queries().execute(new QueryRequest(ENDLESS, List.of(), OptionalInt.empty(), Optional.of(Duration.ofSeconds(1)), Optional.empty(), TableAccess.UNRESTRICTED)))
                 .isInstanceOfSatisfying(NeuroLakeException.class, error -> assertThat(error.code()).isEqualTo(ErrorCode.QUERY_TIMEOUT));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
