@@ -191,6 +191,12 @@ public final class QueryService
         return List.copyOf(running.keySet());
     }
 
+    /** A query's history entry. */
+    public Optional<HistoryEntry> find(String queryId)
+    {
+        return history.find(queryId);
+    }
+
     public HistoryPage history(Optional<String> principal, int limit, Optional<String> pageToken)
     {
         return history.page(principal, limit, pageToken);
@@ -215,6 +221,46 @@ public final class QueryService
                         rows.add(ResultValues.row(resultSet, columns.size()));
                     }
                     return new QueryResult("preview", columns, rows, false, Optional.empty(), (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        });
+    }
+
+    /**
+     * Streams every row of a read query over the current snapshots of lake tables to a consumer,
+     * for NeuroLake's own bulk readers such as graph projections. The query is analyzed and
+     * bound like a user's, but it is not recorded in history and has no page size or timeout:
+     * the consumer decides when to stop. Every table the query names is checked against
+     * {@code access}. Returns the number of rows read.
+     */
+    public long scan(String sql, List<Object> parameters, TableAccess access, RowConsumer consumer)
+    {
+        requireNonNull(sql, "sql is null");
+        requireNonNull(parameters, "parameters is null");
+        requireNonNull(access, "access is null");
+        requireNonNull(consumer, "consumer is null");
+        return duckdb.call(() -> {
+            try (Connection connection = duckdb.connect()) {
+                prepareViews(connection, sql, access);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, parameters);
+                    try (ResultSet resultSet = statement.executeQuery()) {
+                        List<ResultColumn> columns = ResultValues.columns(resultSet.getMetaData());
+                        consumer.columns(columns);
+                        long rows = 0;
+                        while (resultSet.next()) {
+                            Object[] values = new Object[columns.size()];
+                            for (int index = 0; index < values.length; index++) {
+                                values[index] = resultSet.getObject(index + 1);
+                            }
+                            consumer.row(values);
+                            rows++;
+                        }
+                        return rows;
+                    }
+                }
+                catch (SQLException e) {
+                    throw SqlErrors.translate(e, "", sql);
                 }
             }
         });

@@ -27,7 +27,9 @@ public record NeuroLakeProperties(
         @DefaultValue @Valid Metadata metadata,
         @DefaultValue @Valid Duckdb duckdb,
         @DefaultValue @Valid Query query,
-        @DefaultValue @Valid Demo demo)
+        @DefaultValue @Valid Demo demo,
+        @DefaultValue @Valid Security security,
+        @DefaultValue @Valid Ratelimit ratelimit)
 {
     /**
      * The metadata database.
@@ -91,6 +93,70 @@ public record NeuroLakeProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("0.01") @DecimalMin("0.0001") @DecimalMax("100") double scaleFactor,
             @DefaultValue("demo") @NotBlank String namespace) {}
+
+    /**
+     * Authentication and hardening.
+     *
+     * @param maxFailedLogins failed logins in a row before an account locks (default 5)
+     * @param lockDuration how long a locked account stays locked (default 15m)
+     * @param corsAllowedOrigins origins allowed to call the API from a browser (default none)
+     * @param maxRequestBodySize largest non-upload request body (default 10MB)
+     * @param oidc SSO with JWT bearer tokens; off unless an issuer or key set URI is set
+     */
+    public record Security(
+            @DefaultValue("5") @Min(1) int maxFailedLogins,
+            @DefaultValue("15m") Duration lockDuration,
+            @DefaultValue java.util.List<String> corsAllowedOrigins,
+            @DefaultValue("10MB") org.springframework.util.unit.DataSize maxRequestBodySize,
+            @DefaultValue @Valid Oidc oidc) {}
+
+    /**
+     * OIDC / JWT bearer tokens from an identity provider.
+     *
+     * @param issuerUri the expected {@code iss}; discovery uses it when no key set URI is given
+     * @param jwkSetUri where the provider publishes its signing keys
+     * @param usernameClaim the claim naming the user (default {@code preferred_username}, else {@code sub})
+     * @param roleClaim the claim listing roles (default {@code roles})
+     * @param roleMapping provider role name to NeuroLake role (admin, engineer, analyst, viewer); names equal to a NeuroLake role map to it
+     */
+    public record Oidc(
+            Optional<String> issuerUri,
+            Optional<String> jwkSetUri,
+            @DefaultValue("preferred_username") String usernameClaim,
+            @DefaultValue("roles") String roleClaim,
+            @DefaultValue java.util.Map<String, String> roleMapping)
+    {
+        public Oidc
+        {
+            issuerUri = orEmpty(issuerUri).filter(value -> !value.isBlank());
+            jwkSetUri = orEmpty(jwkSetUri).filter(value -> !value.isBlank());
+        }
+
+        public boolean enabled()
+        {
+            return issuerUri.isPresent() || jwkSetUri.isPresent();
+        }
+    }
+
+    /**
+     * Token-bucket rate limits, per principal (and per client IP before sign-in).
+     *
+     * @param enabled whether requests are limited (default true)
+     * @param redisUrl {@code redis://host:6379}: share buckets between replicas; in-memory when empty
+     * @param perMinute requests per minute by role name (defaults: admin 1200, engineer 1200, analyst 600, viewer 600)
+     * @param anonymousPerMinute requests per minute per client IP before authentication (default 120)
+     */
+    public record Ratelimit(
+            @DefaultValue("true") boolean enabled,
+            Optional<String> redisUrl,
+            @DefaultValue java.util.Map<String, Integer> perMinute,
+            @DefaultValue("120") @Min(1) int anonymousPerMinute)
+    {
+        public Ratelimit
+        {
+            redisUrl = orEmpty(redisUrl).filter(value -> !value.isBlank());
+        }
+    }
 
     private static <T> Optional<T> orEmpty(Optional<T> value)
     {

@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -14,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A plain HTTP client for tests against the real server on loopback. */
@@ -22,12 +25,57 @@ public final class ApiClient
 {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
+    private final int port;
     private final String base;
+    private final Optional<String> bearer;
+    private Optional<String> csrfToken = Optional.empty();
 
+    /** An anonymous client. */
     public ApiClient(int port)
     {
+        this(port, Optional.empty());
+    }
+
+    private ApiClient(int port, Optional<String> bearer)
+    {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.bearer = bearer;
+    }
+
+    /** A client that sends an API key with every request. */
+    public static ApiClient withApiKey(int port, String secret)
+    {
+        return new ApiClient(port, Optional.of(secret));
+    }
+
+    /** A browser-like client: signs in, keeps the session cookie and sends the CSRF token. */
+    public static ApiClient signedIn(int port, String username, String password)
+    {
+        ApiClient client = new ApiClient(port);
+        Response response = client.postJson("/api/v1/auth/login", Map.of("username", username, "password", password));
+        if (response.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + response);
+        }
+        client.csrfToken = Optional.of(response.json().path("csrfToken").asString());
+        return client;
+    }
+
+    /** Creates an API key for the signed-in user and returns its secret. */
+    public String createApiKey(String name, List<String> scopes)
+    {
+        Response response = postJson("/api/v1/auth/api-keys", Map.of("name", name, "scopes", scopes));
+        if (response.status() != 200) {
+            throw new AssertionError("API key creation failed: " + response);
+        }
+        return response.json().path("secret").asString();
+    }
+
+    /** A client of the same server signed in as another user with an API key of theirs. */
+    public ApiClient as(String username, String password)
+    {
+        return withApiKey(port, signedIn(port, username, password).createApiKey("test-" + username, List.of()));
     }
 
     public Response get(String path)
@@ -85,6 +133,8 @@ public final class ApiClient
     public Response send(HttpRequest.Builder request)
     {
         try {
+            bearer.ifPresent(secret -> request.header("Authorization", "Bearer " + secret));
+            csrfToken.ifPresent(token -> request.header("X-XSRF-TOKEN", token));
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         }

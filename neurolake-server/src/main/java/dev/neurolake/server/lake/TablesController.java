@@ -1,9 +1,12 @@
 package dev.neurolake.server.lake;
 
+import dev.neurolake.governance.TableAccess;
 import dev.neurolake.lake.LakeCatalog;
 import dev.neurolake.lake.SnapshotInfo;
 import dev.neurolake.lake.TableInfo;
 import dev.neurolake.lake.TableName;
+import dev.neurolake.server.governance.AuditTrail;
+import dev.neurolake.server.security.Principals;
 import dev.neurolake.server.sql.QueryResponse;
 import dev.neurolake.sql.QueryService;
 import dev.neurolake.server.security.Permission;
@@ -35,11 +38,15 @@ public class TablesController
 {
     private final LakeCatalog catalog;
     private final QueryService queries;
+    private final Principals principals;
+    private final AuditTrail audit;
 
-    public TablesController(LakeCatalog catalog, QueryService queries)
+    public TablesController(LakeCatalog catalog, QueryService queries, Principals principals, AuditTrail audit)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.queries = requireNonNull(queries, "queries is null");
+        this.principals = requireNonNull(principals, "principals is null");
+        this.audit = requireNonNull(audit, "audit is null");
     }
 
     @RequiresPermission(Permission.METADATA_READ)
@@ -47,8 +54,10 @@ public class TablesController
     @GetMapping("/schemas")
     public List<SchemaSummary> schemas()
     {
+        TableAccess access = access();
         return catalog.listNamespaces().stream()
-                .map(namespace -> new SchemaSummary(namespace, catalog.listTables(namespace).size()))
+                .filter(access::canSeeNamespace)
+                .map(namespace -> new SchemaSummary(namespace, (int) catalog.listTables(namespace).stream().filter(access::canRead).count()))
                 .toList();
     }
 
@@ -57,10 +66,11 @@ public class TablesController
     @GetMapping("/tables")
     public List<TableSummary> tables(@RequestParam(name = "namespace", required = false) String namespace)
     {
-        List<String> namespaces = namespace == null ? catalog.listNamespaces() : List.of(namespace);
+        TableAccess access = access();
+        List<String> namespaces = namespace == null ? catalog.listNamespaces().stream().filter(access::canSeeNamespace).toList() : List.of(namespace);
         List<TableSummary> tables = new ArrayList<>();
         for (String each : namespaces) {
-            for (TableName table : catalog.listTables(each)) {
+            for (TableName table : catalog.listTables(each).stream().filter(access::canRead).toList()) {
                 catalog.find(table).map(loaded -> TableSummary.from(LakeCatalog.describe(table, loaded))).ifPresent(tables::add);
             }
         }
@@ -72,7 +82,9 @@ public class TablesController
     @GetMapping("/tables/{name}/schema")
     public TableSchema schema(@PathVariable("name") String name)
     {
-        TableInfo info = catalog.describe(TableName.parse(name));
+        TableName table = TableName.parse(name);
+        access().checkRead(table);
+        TableInfo info = catalog.describe(table);
         return new TableSchema(TableSummary.from(info), info.columns().stream().map(column -> new ColumnResponse(column.id(), column.name(), column.type(), column.nullable())).toList());
     }
 
@@ -81,7 +93,7 @@ public class TablesController
     @GetMapping("/tables/{name}/preview")
     public QueryResponse preview(@PathVariable("name") String name, @RequestParam(name = "limit", defaultValue = "20") @Min(1) @Max(10_000) int limit)
     {
-        return QueryResponse.from(queries.preview(TableName.parse(name), limit));
+        return QueryResponse.from(queries.preview(TableName.parse(name), limit, access()));
     }
 
     @RequiresPermission(Permission.DATA_WRITE)
@@ -90,8 +102,10 @@ public class TablesController
     public ResponseEntity<Void> drop(@PathVariable("name") String name)
     {
         TableName table = TableName.parse(name);
+        access().checkWrite(table);
         catalog.drop(table);
         queries.forget(table);
+        audit.record("TABLE_DROP", table.toString(), "SUCCEEDED", Map.of());
         return ResponseEntity.noContent().build();
     }
 
@@ -100,7 +114,14 @@ public class TablesController
     @GetMapping("/tables/{name}/snapshots")
     public List<SnapshotResponse> snapshots(@PathVariable("name") String name)
     {
-        return catalog.snapshots(TableName.parse(name)).stream().map(SnapshotResponse::from).toList();
+        TableName table = TableName.parse(name);
+        access().checkRead(table);
+        return catalog.snapshots(table).stream().map(SnapshotResponse::from).toList();
+    }
+
+    private TableAccess access()
+    {
+        return principals.tableAccess(Principals.current());
     }
 
     public record SchemaSummary(String name, int tableCount) {}

@@ -9,6 +9,8 @@ import dev.neurolake.lake.TableName;
 import dev.neurolake.lake.UploadFormat;
 import dev.neurolake.lake.WriteMode;
 import dev.neurolake.lake.WriteResult;
+import dev.neurolake.server.governance.AuditTrail;
+import dev.neurolake.server.security.Principals;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.neurolake.server.security.Permission;
 import dev.neurolake.server.security.RequiresPermission;
@@ -39,11 +41,15 @@ public class UploadController
 {
     private final NeuroLakeEngine engine;
     private final MeterRegistry meters;
+    private final Principals principals;
+    private final AuditTrail audit;
 
-    public UploadController(NeuroLakeEngine engine, MeterRegistry meters)
+    public UploadController(NeuroLakeEngine engine, MeterRegistry meters, Principals principals, AuditTrail audit)
     {
         this.engine = requireNonNull(engine, "engine is null");
         this.meters = requireNonNull(meters, "meters is null");
+        this.principals = requireNonNull(principals, "principals is null");
+        this.audit = requireNonNull(audit, "audit is null");
     }
 
     @Operation(summary = "Upload a CSV/TSV, JSON array, NDJSON or Parquet file (optionally gzip-compressed) into a table",
@@ -61,6 +67,7 @@ public class UploadController
     {
         TableName tableName = TableName.parse(table);
         WriteMode writeMode = WriteMode.parse(mode);
+        principals.tableAccess(Principals.current()).checkWrite(tableName);
         String fileName = Optional.ofNullable(file.getOriginalFilename()).filter(name -> !name.isBlank()).orElse("upload");
         if (file.isEmpty()) {
             throw new NeuroLakeException(ErrorCode.UPLOAD_EMPTY, fileName + " is empty", Map.of("file", fileName));
@@ -77,7 +84,13 @@ public class UploadController
             WriteResult result = engine.writer().write(tableName, writeMode, new FileSource(staged, fileName, uploadFormat, csv));
             meters.counter("neurolake.upload.rows", "format", uploadFormat.name().toLowerCase()).increment(result.rowsWritten());
             meters.counter("neurolake.upload.bytes", "format", uploadFormat.name().toLowerCase()).increment(sourceBytes);
+            audit.record("DATA_UPLOAD", tableName.toString(), "SUCCEEDED", Map.of("file", fileName, "mode", writeMode.name(), "rows", result.rowsWritten(),
+                    "snapshotId", result.snapshotId().map(Object::toString).orElse("")));
             return UploadResponse.from(result, fileName, sourceBytes);
+        }
+        catch (NeuroLakeException e) {
+            audit.record("DATA_UPLOAD", tableName.toString(), "FAILED", Map.of("file", fileName, "mode", writeMode.name(), "errorCode", e.code().name()));
+            throw e;
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot spool upload " + fileName, e);

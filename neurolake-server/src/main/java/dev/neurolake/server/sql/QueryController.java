@@ -1,5 +1,10 @@
 package dev.neurolake.server.sql;
 
+import dev.neurolake.error.ErrorCode;
+import dev.neurolake.error.NeuroLakeException;
+import dev.neurolake.governance.TableAccess;
+import dev.neurolake.server.security.NeuroLakePrincipal;
+import dev.neurolake.server.security.Principals;
 import dev.neurolake.sql.HistoryEntry;
 import dev.neurolake.sql.HistoryPage;
 import dev.neurolake.sql.QueryRequest;
@@ -37,10 +42,12 @@ import static java.util.Objects.requireNonNull;
 public class QueryController
 {
     private final QueryService queries;
+    private final Principals principals;
 
-    public QueryController(QueryService queries)
+    public QueryController(QueryService queries, Principals principals)
     {
         this.queries = requireNonNull(queries, "queries is null");
+        this.principals = requireNonNull(principals, "principals is null");
     }
 
     @Operation(summary = "Run a read query",
@@ -50,7 +57,8 @@ public class QueryController
     @PostMapping
     public QueryResponse execute(@Valid @RequestBody QueryBody body)
     {
-        return QueryResponse.from(queries.execute(body.toRequest()));
+        NeuroLakePrincipal principal = Principals.current();
+        return QueryResponse.from(queries.execute(body.toRequest(principal.username(), principals.tableAccess(principal))));
     }
 
     @RequiresPermission(Permission.DATA_READ)
@@ -58,6 +66,7 @@ public class QueryController
     @GetMapping("/{queryId}/results")
     public QueryResponse results(@PathVariable("queryId") String queryId, @RequestParam("cursor") String cursor)
     {
+        requireOwnQuery(queryId);
         return QueryResponse.from(queries.fetch(queryId, cursor));
     }
 
@@ -66,7 +75,7 @@ public class QueryController
     @PostMapping("/explain")
     public ExplainResponse explain(@Valid @RequestBody ExplainBody body)
     {
-        return new ExplainResponse(queries.explain(body.sql(), body.parametersOrEmpty(), Boolean.TRUE.equals(body.analyze())));
+        return new ExplainResponse(queries.explain(body.sql(), body.parametersOrEmpty(), Boolean.TRUE.equals(body.analyze()), principals.tableAccess(Principals.current())));
     }
 
     @RequiresPermission(Permission.DATA_READ)
@@ -74,26 +83,44 @@ public class QueryController
     @PostMapping("/{queryId}/cancel")
     public CancelResponse cancel(@PathVariable("queryId") String queryId)
     {
+        requireOwnQuery(queryId);
         return new CancelResponse(queryId, queries.cancel(queryId));
     }
 
     @RequiresPermission(Permission.DATA_READ)
-    @Operation(summary = "Ids of the queries running now")
+    @Operation(summary = "Ids of the queries running now (yours; an admin's: all)")
     @GetMapping("/running")
     public List<String> running()
     {
-        return queries.runningQueries();
+        NeuroLakePrincipal principal = Principals.current();
+        return queries.runningQueries().stream().filter(queryId -> principal.isAdmin() || ownedBy(queryId, principal)).toList();
     }
 
     @RequiresPermission(Permission.DATA_READ)
-    @Operation(summary = "Query history, newest first, paged with nextPageToken")
+    @Operation(summary = "Query history, newest first, paged with nextPageToken: your own queries; an admin sees everyone's")
     @GetMapping("/history")
     public HistoryResponse history(
             @RequestParam(name = "limit", defaultValue = "50") @Min(1) @Max(1000) int limit,
             @RequestParam(name = "pageToken", required = false) String pageToken)
     {
-        HistoryPage page = queries.history(Optional.empty(), limit, Optional.ofNullable(pageToken));
+        NeuroLakePrincipal principal = Principals.current();
+        Optional<String> owner = principal.isAdmin() ? Optional.empty() : Optional.of(principal.username());
+        HistoryPage page = queries.history(owner, limit, Optional.ofNullable(pageToken));
         return new HistoryResponse(page.items().stream().map(HistoryItem::from).toList(), page.nextPageToken().orElse(null));
+    }
+
+    /** Someone else's query is reported as unknown, not as forbidden: its id says nothing. */
+    private void requireOwnQuery(String queryId)
+    {
+        NeuroLakePrincipal principal = Principals.current();
+        if (!principal.isAdmin() && !ownedBy(queryId, principal)) {
+            throw new NeuroLakeException(ErrorCode.QUERY_NOT_FOUND, "Query " + queryId + " is not known", java.util.Map.of("queryId", queryId));
+        }
+    }
+
+    private boolean ownedBy(String queryId, NeuroLakePrincipal principal)
+    {
+        return queries.find(queryId).flatMap(HistoryEntry::principal).map(principal.username()::equals).orElse(false);
     }
 
     /**
@@ -107,12 +134,13 @@ public class QueryController
             @Min(1) @Max(100_000) Integer maxRows,
             @Min(1) @Max(86_400) Integer timeoutSeconds)
     {
-        QueryRequest toRequest()
+        QueryRequest toRequest(String principal, TableAccess access)
         {
             return new QueryRequest(sql, parameters == null ? List.of() : parameters,
                     maxRows == null ? OptionalInt.empty() : OptionalInt.of(maxRows),
                     Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds),
-                    Optional.empty());
+                    Optional.of(principal),
+                    access);
         }
     }
 

@@ -50,11 +50,12 @@ class RestartTest
     {
         // Arguments, not default properties: application.yml outranks the latter.
         return new SpringApplicationBuilder(NeuroLakeApplication.class)
-                .run("--server.port=0", "--neurolake.data-directory=" + dataDirectory, "--neurolake.demo.scale-factor=0.001");
+                .run("--server.port=0", "--neurolake.data-directory=" + dataDirectory, "--neurolake.demo.scale-factor=0.001", "--NEUROLAKE_ADMIN_PASSWORD=restart-admin-password");
     }
 
     private static ApiClient client(ConfigurableApplicationContext server)
     {
-        return new ApiClient(Integer.parseInt(server.getEnvironment().getRequiredProperty("local.server.port")));
+        int port = Integer.parseInt(server.getEnvironment().getRequiredProperty("local.server.port"));
+        return ApiClient.withApiKey(port, ApiClient.signedIn(port, "admin", "restart-admin-password").createApiKey("restart", java.util.List.of()));
     }
 }
