@@ -46,6 +46,17 @@ public enum ErrorCode
     CURSOR_EXPIRED(410, "Result cursor expired"),
     TOO_MANY_QUERIES(429, "Too many concurrent queries"),
 
+    GRAPH_UNAVAILABLE(503, "Graph store unavailable"),
+    GRAPH_TIMEOUT(408, "Graph transaction timed out"),
+    GRAPH_WRITE_FORBIDDEN(403, "Graph writes not allowed"),
+    CYPHER_SYNTAX_ERROR(400, "Cypher syntax error"),
+    CYPHER_ERROR(400, "Cypher error"),
+    CYPHER_FORBIDDEN(400, "Cypher clause or procedure not allowed"),
+    PROJECTION_INVALID(400, "Invalid graph projection"),
+    PROJECTION_NOT_FOUND(404, "Graph projection not found"),
+    PROJECTION_RUNNING(409, "Graph projection already running"),
+    IMPORT_FAILED(400, "Cypher script import failed"),
+
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     INTERNAL_ERROR(500, "Internal error");
 

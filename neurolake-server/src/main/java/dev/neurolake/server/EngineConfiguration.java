@@ -22,8 +22,9 @@ import java.util.OptionalInt;
 public class EngineConfiguration
 {
     @Bean(destroyMethod = "close")
-    NeuroLakeEngine neuroLakeEngine(NeuroLakeProperties properties, MeterRegistry meters)
+    NeuroLakeEngine neuroLakeEngine(NeuroLakeProperties properties, MeterRegistry meters, org.springframework.core.env.Environment environment)
     {
+        dev.neurolake.server.governance.FirstStartAdmin.requireProductionSecrets(environment);
         NeuroLakeProperties.Duckdb duckdb = properties.duckdb();
         DuckDbSettings duckDbSettings = new DuckDbSettings(
                 properties.dataDirectory(),

@@ -33,10 +33,7 @@ public class FirstStartAdmin
 
     public FirstStartAdmin(Governance governance, PasswordEncoder passwordEncoder, Environment environment, AuditTrail audit)
     {
-        boolean production = environment.acceptsProfiles(Profiles.of("production"));
-        if (production) {
-            requireProductionSecrets(environment);
-        }
+        boolean production = isProduction(environment);
         if (governance.users().count() > 0) {
             return;
         }
@@ -74,8 +71,20 @@ public class FirstStartAdmin
         });
     }
 
-    private static void requireProductionSecrets(Environment environment)
+    static boolean isProduction(Environment environment)
     {
+        return environment.acceptsProfiles(Profiles.of("production"));
+    }
+
+    /**
+     * Checked before anything connects anywhere: in production the metadata database must have
+     * a real password.
+     */
+    public static void requireProductionSecrets(Environment environment)
+    {
+        if (!isProduction(environment)) {
+            return;
+        }
         String metadataUrl = environment.getProperty("neurolake.metadata.url", "");
         if (metadataUrl.startsWith("jdbc:postgresql:")) {
             String password = environment.getProperty("neurolake.metadata.password", "");

@@ -81,8 +81,10 @@ public class SecurityConfiguration
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // Bearer credentials are not sent by browsers on their own, so CSRF cannot ride on them.
-                        .ignoringRequestMatchers(SecurityConfiguration::hasBearerToken, request -> LOGIN_PATH.equals(request.getRequestURI())))
+                        // CSRF rides on credentials a browser sends by itself: the session cookie. Requests with a
+                        // bearer token or without a session carry none, so they get a plain 401/403 instead.
+                        .ignoringRequestMatchers(SecurityConfiguration::hasBearerToken, request -> request.getRequestedSessionId() == null,
+                                request -> LOGIN_PATH.equals(request.getRequestURI())))
                 .cors(cors -> cors.configurationSource(corsConfiguration(security.corsAllowedOrigins())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
