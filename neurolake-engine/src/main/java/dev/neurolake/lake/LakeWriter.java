@@ -28,14 +28,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static dev.neurolake.duckdb.DuckDbSql.literal;
 import static dev.neurolake.duckdb.DuckDbSql.quote;
@@ -49,8 +47,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class LakeWriter
 {
-    private static final String TARGET_FILE_SIZE = "512MB";
-
     private final LakeCatalog catalog;
     private final DuckDbRuntime duckdb;
 
@@ -94,31 +90,31 @@ public final class LakeWriter
         Map<Integer, SourceColumn> bySourceField = match(schema, sourceColumns, source);
         bySourceField.forEach((fieldId, column) -> typeHints.put(column.name(), LakeTypes.duckDbType(schema.findType(fieldId))));
 
-        Path directory = LocalFileIO.toPath(target.location()).resolve("data").resolve(UUID.randomUUID().toString());
+        // One file per write: DuckDB keeps the source's row order only when it writes a single file.
+        Path file = LocalFileIO.toPath(target.location()).resolve("data").resolve(UUID.randomUUID() + ".parquet");
         try {
-            // DuckDB creates the file directory but not its parents.
-            Files.createDirectories(directory.getParent());
+            Files.createDirectories(file.getParent());
             String select = projection(schema, bySourceField, source.relation(mode == WriteMode.APPEND ? typeHints : Map.of()));
             List<DataFile> files;
             try (Statement statement = connection.createStatement()) {
-                statement.execute("COPY (" + select + ") TO " + literal(directory.toString())
-                        + " (FORMAT parquet, COMPRESSION zstd, FILE_SIZE_BYTES '" + TARGET_FILE_SIZE + "', FIELD_IDS " + fieldIds(schema) + ")");
+                statement.execute("COPY (" + select + ") TO " + literal(file.toString())
+                        + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS " + fieldIds(schema) + ")");
             }
             catch (SQLException e) {
                 throw valueProblem(connection, source, schema, bySourceField, e);
             }
-            files = dataFiles(connection, directory);
+            files = dataFiles(connection, file);
             long snapshotId = target.commit(files, mode);
             long rows = files.stream().mapToLong(DataFile::recordCount).sum();
             long bytes = files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
             return new WriteResult(name, mode, rows, files.size(), bytes, Optional.of(snapshotId).filter(id -> id != 0L), Duration.ofNanos(System.nanoTime() - start));
         }
         catch (IOException e) {
-            deleteRecursively(directory);
-            throw new UncheckedIOException("Cannot write data files under " + directory, e);
+            deleteQuietly(file);
+            throw new UncheckedIOException("Cannot write data file " + file, e);
         }
         catch (RuntimeException | SQLException e) {
-            deleteRecursively(directory);
+            deleteQuietly(file);
             throw e;
         }
     }
@@ -232,15 +228,15 @@ public final class LakeWriter
         return "{" + String.join(", ", entries) + "}";
     }
 
-    private static List<DataFile> dataFiles(Connection connection, Path directory)
+    private static List<DataFile> dataFiles(Connection connection, Path written)
             throws SQLException
     {
         List<DataFile> files = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
+        if (!Files.exists(written)) {
             return files;
         }
         try (Statement statement = connection.createStatement();
-                ResultSet resultSet = statement.executeQuery("SELECT file_name, num_rows FROM parquet_file_metadata(" + literal(directory + "/*.parquet") + ") ORDER BY file_name")) {
+                ResultSet resultSet = statement.executeQuery("SELECT file_name, num_rows FROM parquet_file_metadata(" + literal(written.toString()) + ")")) {
             while (resultSet.next()) {
                 Path file = Path.of(resultSet.getString(1));
                 long rows = resultSet.getLong(2);
@@ -299,19 +295,6 @@ public final class LakeWriter
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path directory)
-    {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(LakeWriter::deleteQuietly);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + directory, e);
         }
     }
 

@@ -89,6 +89,16 @@ class LakeWriterTest
     }
 
     @Test
+    void keepsTheFilesRowOrder()
+            throws IOException
+    {
+        engine.writer().write(TableName.parse("ordered"), WriteMode.CREATE, csv(write("ordered.csv", rows(200_000, -1))));
+
+        List<List<Object>> first = engine.queries().execute(QueryRequest.of("SELECT id FROM ordered LIMIT 3")).rows();
+        assertThat(first).containsExactly(List.of(1L), List.of(2L), List.of(3L));
+    }
+
+    @Test
     void badValueInJsonIsLocatedByRow()
             throws IOException
     {
