@@ -130,5 +130,24 @@ public final class NeuroLakeEngine
         try (metadata; catalog; duckdb; queries) {
             // Closed in reverse order: queries, DuckDB, catalog, metadata database.
         }
+        finally {
+            shutdownEmbeddedDatabase();
+        }
+    }
+
+    /** The embedded H2 file stays open (and locked) for the JVM's life unless it is shut down. */
+    private void shutdownEmbeddedDatabase()
+    {
+        String url = metadata.getJdbcUrl();
+        if (!url.startsWith("jdbc:h2:")) {
+            return;
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+        catch (java.sql.SQLException e) {
+            throw new UncheckedIOException(new IOException("Cannot shut down the metadata database: " + e.getMessage(), e));
+        }
     }
 }

@@ -36,6 +36,7 @@ public enum ErrorCode
     SQL_SYNTAX_ERROR(400, "SQL syntax error"),
     SQL_ERROR(400, "SQL error"),
     SQL_NOT_READ_ONLY(400, "Statement is not a read query"),
+    SQL_STATEMENT_NOT_SUPPORTED(400, "Statement not supported"),
     SQL_MULTIPLE_STATEMENTS(400, "More than one statement"),
     SQL_FORBIDDEN_FUNCTION(400, "Function not allowed"),
     SQL_FORBIDDEN_REFERENCE(400, "Reference not allowed"),

@@ -5,8 +5,6 @@ import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.DataFiles;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -18,9 +16,6 @@ import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.types.Types;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.neurolake.duckdb.DuckDbSql.literal;
 import static dev.neurolake.duckdb.DuckDbSql.quote;
 import static java.util.Objects.requireNonNull;
 
@@ -90,31 +84,23 @@ public final class LakeWriter
         Map<Integer, SourceColumn> bySourceField = match(schema, sourceColumns, source);
         bySourceField.forEach((fieldId, column) -> typeHints.put(column.name(), LakeTypes.duckDbType(schema.findType(fieldId))));
 
-        // One file per write: DuckDB keeps the source's row order only when it writes a single file.
-        Path file = LocalFileIO.toPath(target.location()).resolve("data").resolve(UUID.randomUUID() + ".parquet");
+        Path file = ParquetFiles.newDataFile(target.location());
         try {
-            Files.createDirectories(file.getParent());
             String select = projection(schema, bySourceField, source.relation(mode == WriteMode.APPEND ? typeHints : Map.of()));
             List<DataFile> files;
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("COPY (" + select + ") TO " + literal(file.toString())
-                        + " (FORMAT parquet, COMPRESSION zstd, FIELD_IDS " + fieldIds(schema) + ")");
+            try {
+                files = ParquetFiles.write(connection, select, schema, file).stream().toList();
             }
             catch (SQLException e) {
                 throw valueProblem(connection, source, schema, bySourceField, e);
             }
-            files = dataFiles(connection, file);
             long snapshotId = target.commit(files, mode);
             long rows = files.stream().mapToLong(DataFile::recordCount).sum();
             long bytes = files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
             return new WriteResult(name, mode, rows, files.size(), bytes, Optional.of(snapshotId).filter(id -> id != 0L), Duration.ofNanos(System.nanoTime() - start));
         }
-        catch (IOException e) {
-            deleteQuietly(file);
-            throw new UncheckedIOException("Cannot write data file " + file, e);
-        }
-        catch (RuntimeException | SQLException e) {
-            deleteQuietly(file);
+        catch (RuntimeException e) {
+            ParquetFiles.delete(file);
             throw e;
         }
     }
@@ -219,42 +205,6 @@ public final class LakeWriter
         return "SELECT " + String.join(", ", expressions) + " FROM " + relation;
     }
 
-    private static String fieldIds(Schema schema)
-    {
-        List<String> entries = new ArrayList<>();
-        for (Types.NestedField field : schema.columns()) {
-            entries.add(quote(field.name()) + ": " + field.fieldId());
-        }
-        return "{" + String.join(", ", entries) + "}";
-    }
-
-    private static List<DataFile> dataFiles(Connection connection, Path written)
-            throws SQLException
-    {
-        List<DataFile> files = new ArrayList<>();
-        if (!Files.exists(written)) {
-            return files;
-        }
-        try (Statement statement = connection.createStatement();
-                ResultSet resultSet = statement.executeQuery("SELECT file_name, num_rows FROM parquet_file_metadata(" + literal(written.toString()) + ")")) {
-            while (resultSet.next()) {
-                Path file = Path.of(resultSet.getString(1));
-                long rows = resultSet.getLong(2);
-                if (rows == 0) {
-                    deleteQuietly(file);
-                    continue;
-                }
-                files.add(DataFiles.builder(PartitionSpec.unpartitioned())
-                        .withPath(file.toString())
-                        .withFormat(FileFormat.PARQUET)
-                        .withFileSizeInBytes(size(file))
-                        .withRecordCount(rows)
-                        .build());
-            }
-        }
-        return files;
-    }
-
     private NeuroLakeException valueProblem(Connection connection, RowSource source, Schema schema, Map<Integer, SourceColumn> bySourceField, SQLException error)
     {
         String message = error.getMessage();
@@ -286,26 +236,6 @@ public final class LakeWriter
         }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
-    }
-
-    private static long size(Path file)
-    {
-        try {
-            return Files.size(file);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path path)
-    {
-        try {
-            Files.deleteIfExists(path);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + path, e);
-        }
     }
 
     record SourceColumn(String name, String type)

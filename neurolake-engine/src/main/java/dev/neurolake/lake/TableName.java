@@ -19,7 +19,7 @@ public record TableName(String namespace, String name)
     public static final String DEFAULT_NAMESPACE = "main";
 
     /** Names DuckDB gives its own catalogs and schemas: a namespace so named would shadow them. */
-    private static final java.util.Set<String> RESERVED_NAMESPACES = java.util.Set.of("temp", "system", "memory", "information_schema", "pg_catalog");
+    private static final java.util.Set<String> RESERVED_NAMESPACES = java.util.Set.of("temp", "system", "memory", "information_schema", "pg_catalog", "nl_snapshots", "nl_staging");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,127}");
 

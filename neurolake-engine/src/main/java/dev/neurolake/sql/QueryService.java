@@ -48,6 +48,7 @@ public final class QueryService
     private final QuerySettings settings;
     private final SqlAnalyzer analyzer = new SqlAnalyzer();
     private final SnapshotViews views;
+    private final WriteExecutor writes;
     private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
     private final Map<String, ResultCursor> cursors = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
@@ -63,6 +64,7 @@ public final class QueryService
         this.settings = requireNonNull(settings, "settings is null");
         this.meters = requireNonNull(meters, "meters is null");
         this.views = new SnapshotViews(catalog);
+        this.writes = new WriteExecutor(duckdb, catalog, this::prepareViews);
         this.rowsSummary = DistributionSummary.builder("neurolake.query.rows")
                 .description("Rows returned by a query's first page")
                 .baseUnit("rows")
@@ -100,7 +102,17 @@ public final class QueryService
         try {
             Future<QueryResult> future = duckdb.submit(() -> run(query, request, pageSize, start));
             query.attach(future);
-            QueryResult result = DuckDbRuntime.await(future);
+            QueryResult result;
+            try {
+                result = DuckDbRuntime.await(future);
+            }
+            catch (NeuroLakeException e) {
+                if (e.code() != ErrorCode.SQL_NOT_READ_ONLY || query.stopReason().isPresent()) {
+                    throw e;
+                }
+                // DuckDB parses only reads for us; a write runs here, off the DuckDB threads it calls itself.
+                result = write(query, request, start);
+            }
             record(query, request, QueryStatus.SUCCEEDED, OptionalLong.of(result.rowCount()), start, Optional.empty());
             rowsSummary.record(result.rowCount());
             return result;
@@ -117,6 +129,28 @@ public final class QueryService
             timer.cancel(false);
             running.remove(queryId);
         }
+    }
+
+    private QueryResult write(RunningQuery query, QueryRequest request, long start)
+    {
+        if (request.asOf().isPresent()) {
+            throw new NeuroLakeException(ErrorCode.INVALID_REQUEST, "asOfSnapshot and asOfTimestamp apply to reads only", Map.of());
+        }
+        WriteStatement statement = WriteStatementParser.parse(request.sql());
+        if (!request.writesAllowed()) {
+            throw new NeuroLakeException(ErrorCode.FORBIDDEN, "Writing tables needs the DATA_WRITE permission", Map.of("requiredPermission", "DATA_WRITE"));
+        }
+        List<TableName> touched = new java.util.ArrayList<>(List.of(statement.table()));
+        query.tables(touched);
+        WriteExecutor.Outcome outcome = writes.execute(statement, request.access());
+        outcome.tablesRead().stream().filter(table -> !touched.contains(table)).forEach(touched::add);
+        query.tables(List.copyOf(touched));
+        List<ResultColumn> columns = List.of(new ResultColumn("rows_affected", "BIGINT"), new ResultColumn("snapshot_id", "BIGINT"));
+        List<Object> row = new java.util.ArrayList<>();
+        row.add(outcome.rowsAffected());
+        row.add(outcome.snapshotId().orElse(null));
+        return new QueryResult(query.id(), columns, List.of(row), false, Optional.empty(), (System.nanoTime() - start) / 1_000_000,
+                Optional.of(new QueryResult.WriteSummary(outcome.statement(), outcome.rowsAffected(), outcome.snapshotId())));
     }
 
     /** The next page of a query whose previous page said {@code truncated}. */
@@ -285,8 +319,9 @@ public final class QueryService
         boolean keepOpen = false;
         try {
             query.tables(prepareViews(connection, request.sql(), request.access()));
+            String sql = request.asOf().isPresent() ? asOf(connection, request.sql(), request.asOf().get(), query.tables()) : request.sql();
             try {
-                statement = connection.prepareStatement(request.sql());
+                statement = connection.prepareStatement(sql);
                 bind(statement, request.parameters());
                 query.executing(statement);
                 ResultSet resultSet = statement.executeQuery();
@@ -302,7 +337,7 @@ public final class QueryService
                 if (query.stopReason().isPresent()) {
                     throw new CancellationException(e.getMessage());
                 }
-                throw SqlErrors.translate(e, "", request.sql());
+                throw SqlErrors.translate(e, "", sql);
             }
         }
         finally {
@@ -313,6 +348,20 @@ public final class QueryService
                 connection.close();
             }
         }
+    }
+
+    /** The query with each table replaced by its view as of the requested snapshot or time. */
+    private String asOf(Connection connection, String sql, AsOf asOf, List<TableName> tables)
+            throws SQLException
+    {
+        Map<TableName, String[]> replacements = new java.util.HashMap<>();
+        for (TableName name : tables) {
+            org.apache.iceberg.Table table = catalog.load(name);
+            org.apache.iceberg.Snapshot snapshot = asOf.resolve(name, table);
+            views.snapshotView(connection, table, snapshot);
+            replacements.put(name, new String[] {SnapshotViews.SNAPSHOT_SCHEMA, table.uuid() + "@" + snapshot.snapshotId()});
+        }
+        return analyzer.rewrite(connection, sql, replacements);
     }
 
     /** Checks every table the statement names (grants first, so a denial does not reveal existence) and points their views at current snapshots. */

@@ -1,13 +1,13 @@
 package dev.neurolake.sql;
 
 import dev.neurolake.lake.LakeCatalog;
-import dev.neurolake.lake.LakeTypes;
+import dev.neurolake.lake.ParquetFiles;
 import dev.neurolake.lake.TableName;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.types.Types;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static dev.neurolake.duckdb.DuckDbSql.literal;
 import static dev.neurolake.duckdb.DuckDbSql.quote;
 import static java.util.Objects.requireNonNull;
 
@@ -33,7 +33,11 @@ import static java.util.Objects.requireNonNull;
 final class SnapshotViews
 {
     private final LakeCatalog catalog;
+    /** DuckDB schema of the per-snapshot views; the analyzer keeps user SQL from naming it. */
+    static final String SNAPSHOT_SCHEMA = "nl_snapshots";
+
     private final Map<TableName, ViewVersion> versions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> snapshotViews = ConcurrentHashMap.newKeySet();
 
     SnapshotViews(LakeCatalog catalog)
     {
@@ -51,7 +55,7 @@ final class SnapshotViews
             if (current.equals(versions.get(name))) {
                 continue;
             }
-            String definition = definition(table);
+            String definition = definition(table, snapshot, table.schema());
             synchronized (this) {
                 if (current.equals(versions.get(name))) {
                     continue;
@@ -75,19 +79,37 @@ final class SnapshotViews
         versions.remove(name);
     }
 
-    private static String definition(Table table)
+    /**
+     * A view of a table as of one of its snapshots, for time travel: created once per snapshot
+     * (snapshots never change) in a schema of its own. Returns its qualified name.
+     */
+    String snapshotView(Connection connection, Table table, Snapshot snapshot)
+            throws SQLException
     {
-        List<String> columns = new ArrayList<>();
-        List<String> emptyColumns = new ArrayList<>();
-        for (Types.NestedField field : table.schema().columns()) {
-            columns.add(quote(field.name()));
-            emptyColumns.add("CAST(NULL AS " + LakeTypes.duckDbType(field.type()) + ") AS " + quote(field.name()));
+        String name = quote(SNAPSHOT_SCHEMA) + "." + quote(table.uuid() + "@" + snapshot.snapshotId());
+        synchronized (this) {
+            if (snapshotViews.add(name)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(SNAPSHOT_SCHEMA));
+                    Schema schema = Optional.ofNullable(snapshot.schemaId()).map(id -> table.schemas().get(id)).orElse(table.schema());
+                    statement.execute("CREATE OR REPLACE VIEW " + name + " AS " + definition(table, snapshot, schema));
+                }
+                catch (SQLException | RuntimeException e) {
+                    snapshotViews.remove(name);
+                    throw e;
+                }
+            }
         }
+        return name;
+    }
+
+    private static String definition(Table table, Snapshot snapshot, Schema schema)
+    {
         List<String> files = new ArrayList<>();
-        if (table.currentSnapshot() != null) {
-            try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+        if (snapshot != null) {
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
                 for (FileScanTask task : tasks) {
-                    files.add(literal(task.file().location()));
+                    files.add(task.file().location());
                 }
             }
             catch (IOException e) {
@@ -95,9 +117,9 @@ final class SnapshotViews
             }
         }
         if (files.isEmpty()) {
-            return "SELECT " + String.join(", ", emptyColumns) + " WHERE false";
+            return "SELECT * FROM " + ParquetFiles.empty(schema);
         }
-        return "SELECT " + String.join(", ", columns) + " FROM read_parquet([" + String.join(", ", files) + "])";
+        return "SELECT * FROM " + ParquetFiles.read(files, schema);
     }
 
     private record ViewVersion(String tableUuid, long snapshotId) {}

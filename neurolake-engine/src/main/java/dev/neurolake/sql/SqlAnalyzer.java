@@ -49,6 +49,65 @@ public final class SqlAnalyzer
         return new AnalyzedQuery(sql, references);
     }
 
+    /**
+     * The statement with each named lake table replaced by another relation (a snapshot view),
+     * keeping the original name as the alias so qualified columns still resolve. DuckDB's own
+     * serializer turns the changed syntax tree back into SQL.
+     */
+    public String rewrite(Connection connection, String sql, Map<TableName, String[]> replacements)
+    {
+        JsonNode parsed = parse(connection, sql);
+        if (parsed.path("error").asBoolean(false)) {
+            throw parseError(sql, parsed);
+        }
+        replace(parsed.path("statements"), new ArrayDeque<>(), replacements);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT json_deserialize_sql(?::JSON)")) {
+            statement.setString(1, JSON.writeValueAsString(parsed));
+            try (ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getString(1);
+            }
+        }
+        catch (SQLException | java.io.IOException e) {
+            throw new NeuroLakeException(ErrorCode.INTERNAL_ERROR, "Cannot rewrite SQL for time travel: " + e.getMessage(), e);
+        }
+    }
+
+    private static void replace(JsonNode node, Deque<Set<String>> cteScopes, Map<TableName, String[]> replacements)
+    {
+        if (node.isArray()) {
+            node.forEach(child -> replace(child, cteScopes, replacements));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        Set<String> ctes = cteNames(node);
+        if (!ctes.isEmpty()) {
+            cteScopes.push(ctes);
+        }
+        if ("BASE_TABLE".equals(node.path("type").asText())) {
+            reference(node, cteScopes).map(reference -> replacements.get(reference.table())).ifPresent(target -> {
+                com.fasterxml.jackson.databind.node.ObjectNode table = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+                if (table.path("alias").asText("").isEmpty()) {
+                    table.put("alias", table.path("table_name").asText());
+                }
+                table.put("catalog_name", "");
+                table.put("schema_name", target[0]);
+                table.put("table_name", target[1]);
+                com.fasterxml.jackson.databind.node.ArrayNode path = table.putObject("qualified_name").putArray("path");
+                path.add(target[0]);
+                path.add(target[1]);
+            });
+        }
+        for (JsonNode child : node) {
+            replace(child, cteScopes, replacements);
+        }
+        if (!ctes.isEmpty()) {
+            cteScopes.pop();
+        }
+    }
+
     private static JsonNode parse(Connection connection, String sql)
     {
         try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
