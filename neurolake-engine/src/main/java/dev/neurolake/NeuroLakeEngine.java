@@ -118,6 +118,16 @@ public final class NeuroLakeEngine
         return governance;
     }
 
+    public dev.neurolake.lake.TableMaintenance maintenance()
+    {
+        return new dev.neurolake.lake.TableMaintenance(catalog, duckdb);
+    }
+
+    public dev.neurolake.lake.RowRewriter rewriter()
+    {
+        return new dev.neurolake.lake.RowRewriter(catalog, duckdb);
+    }
+
     public TpchDemoData tpch()
     {
         return new TpchDemoData(duckdb, writer);

@@ -137,6 +137,17 @@ public final class LakeCatalog
                 Optional.ofNullable(snapshot).map(current -> Instant.ofEpochMilli(current.timestampMillis())));
     }
 
+    /** Makes an earlier snapshot of the table current again (a new metadata version; history is kept). */
+    public SnapshotInfo rollback(TableName name, long snapshotId)
+    {
+        Table table = load(name);
+        if (table.snapshot(snapshotId) == null) {
+            throw new NeuroLakeException(ErrorCode.SNAPSHOT_NOT_FOUND, "Table '" + name + "' has no snapshot " + snapshotId, Map.of("table", name.toString(), "snapshotId", snapshotId));
+        }
+        table.manageSnapshots().setCurrentSnapshot(snapshotId).commit();
+        return snapshots(name).stream().filter(snapshot -> snapshot.snapshotId() == snapshotId).findFirst().orElseThrow();
+    }
+
     public List<SnapshotInfo> snapshots(TableName name)
     {
         List<SnapshotInfo> snapshots = new ArrayList<>();

@@ -53,18 +53,27 @@ public final class LakeWriter
     /** Writes all rows of a source as one commit. */
     public WriteResult write(TableName name, WriteMode mode, RowSource source)
     {
+        return write(name, mode, source, false);
+    }
+
+    /**
+     * Writes all rows of a source as one commit; with {@code evolveSchema}, an append may add the
+     * source's new columns (nullable) and widen int to bigint and float to double, in the same commit.
+     */
+    public WriteResult write(TableName name, WriteMode mode, RowSource source, boolean evolveSchema)
+    {
         requireNonNull(name, "name is null");
         requireNonNull(mode, "mode is null");
         requireNonNull(source, "source is null");
         long start = System.nanoTime();
         return duckdb.call(() -> {
             try (Connection connection = duckdb.connect()) {
-                return write(connection, name, mode, source, start);
+                return write(connection, name, mode, source, evolveSchema, start);
             }
         });
     }
 
-    private WriteResult write(Connection connection, TableName name, WriteMode mode, RowSource source, long start)
+    private WriteResult write(Connection connection, TableName name, WriteMode mode, RowSource source, boolean evolveSchema, long start)
             throws SQLException
     {
         Optional<Table> existing = catalog.find(name);
@@ -77,7 +86,10 @@ public final class LakeWriter
                 yield newTable(name, sourceColumns, false);
             }
             case REPLACE -> newTable(name, sourceColumns, existing.isPresent());
-            case APPEND -> Target.append(name, existing.orElseThrow(() -> LakeCatalog.tableNotFound(name)));
+            case APPEND -> {
+                Table table = existing.orElseThrow(() -> LakeCatalog.tableNotFound(name));
+                yield evolveSchema ? evolve(name, table, sourceColumns) : Target.append(name, table);
+            }
         };
         Schema schema = target.schema();
         Map<String, String> typeHints = new LinkedHashMap<>();
@@ -103,6 +115,41 @@ public final class LakeWriter
             ParquetFiles.delete(file);
             throw e;
         }
+    }
+
+    /** Adds the source's new columns and widens int/float columns the source holds as bigint/double. */
+    private static Target evolve(TableName name, Table table, List<SourceColumn> sourceColumns)
+    {
+        Schema schema = table.schema();
+        Transaction transaction = table.newTransaction();
+        org.apache.iceberg.UpdateSchema update = transaction.updateSchema();
+        boolean changed = false;
+        for (SourceColumn column : sourceColumns) {
+            Types.NestedField field = schema.caseInsensitiveFindField(column.name());
+            org.apache.iceberg.types.Type sourceType = LakeTypes.icebergType(column.type());
+            if (field == null) {
+                update.addColumn(column.name(), LakeTypes.needsTextConversion(column.type()) ? Types.StringType.get() : sourceType);
+                changed = true;
+            }
+            else if (widens(field.type(), sourceType)) {
+                update.updateColumn(field.name(), sourceType.asPrimitiveType());
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return Target.append(name, table);
+        }
+        update.commit();
+        transaction.updateProperties()
+                .set(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(MappingUtil.create(transaction.table().schema())))
+                .commit();
+        return Target.transaction(name, transaction);
+    }
+
+    private static boolean widens(org.apache.iceberg.types.Type current, org.apache.iceberg.types.Type wider)
+    {
+        return current.typeId() == org.apache.iceberg.types.Type.TypeID.INTEGER && wider.typeId() == org.apache.iceberg.types.Type.TypeID.LONG
+                || current.typeId() == org.apache.iceberg.types.Type.TypeID.FLOAT && wider.typeId() == org.apache.iceberg.types.Type.TypeID.DOUBLE;
     }
 
     private Target newTable(TableName name, List<SourceColumn> columns, boolean replace)

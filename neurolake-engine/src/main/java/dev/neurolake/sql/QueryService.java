@@ -201,6 +201,40 @@ public final class QueryService
         });
     }
 
+    /**
+     * Writes a read query's whole result to a file (no row limit, constant memory: DuckDB streams
+     * it to disk), for download. Recorded in history and audited like any query.
+     */
+    public long export(QueryRequest request, ExportFormat format, java.nio.file.Path target)
+    {
+        long start = System.nanoTime();
+        String queryId = UUID.randomUUID().toString();
+        history.started(queryId, request.principal(), request.sql());
+        RunningQuery query = new RunningQuery(queryId);
+        try {
+            long rows = duckdb.call(() -> {
+                try (Connection connection = duckdb.connect()) {
+                    query.tables(prepareViews(connection, request.sql(), request.access()));
+                    String sql = request.asOf().isPresent() ? asOf(connection, request.sql(), request.asOf().get(), query.tables()) : request.sql();
+                    try (PreparedStatement statement = connection.prepareStatement("COPY (" + sql + ") TO " + dev.neurolake.duckdb.DuckDbSql.literal(target.toString()) + " (" + format.copyOptions() + ")")) {
+                        bind(statement, request.parameters());
+                        // COPY reports the rows it wrote as its update count.
+                        return statement.executeLargeUpdate();
+                    }
+                    catch (SQLException e) {
+                        throw SqlErrors.translate(e, "COPY (", sql);
+                    }
+                }
+            });
+            record(query, request, QueryStatus.SUCCEEDED, OptionalLong.of(rows), start, Optional.empty());
+            return rows;
+        }
+        catch (NeuroLakeException e) {
+            record(query, request, QueryStatus.FAILED, OptionalLong.empty(), start, Optional.of(e));
+            throw e;
+        }
+    }
+
     /** Cancels a running query or closes its open result. */
     public QueryStatus cancel(String queryId)
     {
