@@ -4,6 +4,7 @@ import dev.neurolake.governance.TableAccess;
 import dev.neurolake.lake.LakeCatalog;
 import dev.neurolake.lake.SnapshotInfo;
 import dev.neurolake.lake.TableInfo;
+import dev.neurolake.lake.TableMaintenance;
 import dev.neurolake.lake.TableName;
 import dev.neurolake.server.governance.AuditTrail;
 import dev.neurolake.server.security.Principals;
@@ -19,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +43,11 @@ public class TablesController
     private final QueryService queries;
     private final Principals principals;
     private final AuditTrail audit;
+    private final TableMaintenance maintenance;
 
-    public TablesController(LakeCatalog catalog, QueryService queries, Principals principals, AuditTrail audit)
+    public TablesController(LakeCatalog catalog, QueryService queries, Principals principals, AuditTrail audit, dev.neurolake.NeuroLakeEngine engine)
     {
+        this.maintenance = engine.maintenance();
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.queries = requireNonNull(queries, "queries is null");
         this.principals = requireNonNull(principals, "principals is null");
@@ -123,6 +128,49 @@ public class TablesController
     {
         return principals.tableAccess(Principals.current());
     }
+
+    @Operation(summary = "Make an earlier snapshot current again (history is kept, so this can be undone)")
+    @RequiresPermission(Permission.DATA_WRITE)
+    @PostMapping("/tables/{name}/rollback")
+    public SnapshotResponse rollback(@PathVariable("name") String name, @jakarta.validation.Valid @RequestBody RollbackBody body)
+    {
+        TableName table = TableName.parse(name);
+        access().checkWrite(table);
+        SnapshotResponse snapshot = SnapshotResponse.from(catalog.rollback(table, body.snapshotId()));
+        audit.record("TABLE_ROLLBACK", table.toString(), "SUCCEEDED", Map.of("snapshotId", body.snapshotId()));
+        return snapshot;
+    }
+
+    @Operation(summary = "Compact small files, expire old snapshots and remove orphan files")
+    @RequiresPermission(Permission.ADMIN)
+    @PostMapping("/tables/{name}/maintenance")
+    public MaintenanceResponse maintenance(@PathVariable("name") String name, @jakarta.validation.Valid @RequestBody MaintenanceBody body)
+    {
+        TableName table = TableName.parse(name);
+        TableMaintenance.Result result = maintenance.run(table, body.toRequest());
+        audit.record("TABLE_MAINTENANCE", table.toString(), "SUCCEEDED", Map.of("filesCompacted", result.filesCompacted(),
+                "snapshotsExpired", result.snapshotsExpired(), "orphanFilesRemoved", result.orphanFilesRemoved()));
+        return new MaintenanceResponse(result.filesCompacted(), result.snapshotsExpired(), result.orphanFilesRemoved(), result.snapshotId().orElse(null));
+    }
+
+    public record RollbackBody(@jakarta.validation.constraints.NotNull Long snapshotId) {}
+
+    /**
+     * @param compact rewrite the live data files into one (default true)
+     * @param expireSnapshotsOlderThan expire snapshots committed before this instant
+     * @param retainLast keep at least this many recent snapshots (default 1)
+     * @param removeOrphanFilesOlderThanSeconds remove unreferenced files at least this old (default: do not remove)
+     */
+    public record MaintenanceBody(Boolean compact, Instant expireSnapshotsOlderThan, @Min(1) Integer retainLast, @Min(0) Long removeOrphanFilesOlderThanSeconds)
+    {
+        TableMaintenance.Request toRequest()
+        {
+            return new TableMaintenance.Request(compact == null || compact, java.util.Optional.ofNullable(expireSnapshotsOlderThan),
+                    retainLast == null ? 1 : retainLast, java.util.Optional.ofNullable(removeOrphanFilesOlderThanSeconds).map(java.time.Duration::ofSeconds));
+        }
+    }
+
+    public record MaintenanceResponse(int filesCompacted, int snapshotsExpired, int orphanFilesRemoved, Long snapshotId) {}
 
     public record SchemaSummary(String name, int tableCount) {}
 

@@ -63,7 +63,8 @@ public class UploadController
             @Parameter(description = "csv, tsv, json, ndjson or parquet; taken from the file name when absent") @RequestParam(name = "format", required = false) String format,
             @Parameter(description = "CSV: whether the first line is a header; detected when absent") @RequestParam(name = "header", required = false) Boolean header,
             @Parameter(description = "CSV: field delimiter (one character, \\t for tab); detected when absent") @RequestParam(name = "delimiter", required = false) String delimiter,
-            @Parameter(description = "CSV: quote character; detected when absent") @RequestParam(name = "quote", required = false) String quote)
+            @Parameter(description = "CSV: quote character; detected when absent") @RequestParam(name = "quote", required = false) String quote,
+            @Parameter(description = "append: add the file's new columns and widen int/float columns, in the same commit") @RequestParam(name = "evolveSchema", defaultValue = "false") boolean evolveSchema)
     {
         TableName tableName = TableName.parse(table);
         WriteMode writeMode = WriteMode.parse(mode);
@@ -79,9 +80,10 @@ public class UploadController
         CsvOptions csv = new CsvOptions(Optional.ofNullable(header), Optional.ofNullable(delimiter), Optional.ofNullable(quote));
         Path staged = engine.stagingDirectory().resolve(UUID.randomUUID() + "-" + safeName(fileName));
         try {
-            file.transferTo(staged);
+            // The File variant lets the container rename its spooled part instead of copying gigabytes.
+            file.transferTo(staged.toFile());
             long sourceBytes = Files.size(staged);
-            WriteResult result = engine.writer().write(tableName, writeMode, new FileSource(staged, fileName, uploadFormat, csv));
+            WriteResult result = engine.writer().write(tableName, writeMode, new FileSource(staged, fileName, uploadFormat, csv), evolveSchema);
             meters.counter("neurolake.upload.rows", "format", uploadFormat.name().toLowerCase()).increment(result.rowsWritten());
             meters.counter("neurolake.upload.bytes", "format", uploadFormat.name().toLowerCase()).increment(sourceBytes);
             audit.record("DATA_UPLOAD", tableName.toString(), "SUCCEEDED", Map.of("file", fileName, "mode", writeMode.name(), "rows", result.rowsWritten(),

@@ -78,6 +78,8 @@ public class SecurityConfiguration
                         .requestMatchers("/health", "/health/**", "/live", "/ready", "/error", LOGIN_PATH, "/api/v1/auth/csrf").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // An API has no login page to return to: saving refused requests would only create stray sessions.
+                .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

@@ -43,22 +43,64 @@ public class QueryController
 {
     private final QueryService queries;
     private final Principals principals;
+    private final java.nio.file.Path stagingDirectory;
 
-    public QueryController(QueryService queries, Principals principals)
+    public QueryController(QueryService queries, Principals principals, dev.neurolake.NeuroLakeEngine engine)
     {
         this.queries = requireNonNull(queries, "queries is null");
         this.principals = requireNonNull(principals, "principals is null");
+        this.stagingDirectory = engine.stagingDirectory();
     }
 
-    @Operation(summary = "Run a read query",
+    @Operation(summary = "Run a SQL statement: a read query, or a write (CREATE TABLE AS, INSERT, UPDATE, DELETE, DROP TABLE, ALTER TABLE ADD/RENAME COLUMN)",
             description = "Tables are named 'table' or 'namespace.table'. Only NeuroLake tables may be read: file-reading table functions, paths, "
-                    + "COPY, ATTACH, INSTALL/LOAD, SET/PRAGMA and writes are refused before execution. Results beyond maxRows are paged with nextUri.")
+                    + "COPY, ATTACH, INSTALL/LOAD, SET/PRAGMA are refused before execution. Results beyond maxRows are paged with nextUri. "
+                    + "asOfSnapshot / asOfTimestamp read every table as of that snapshot or time. A write is one Iceberg commit and needs DATA_WRITE "
+                    + "and a WRITE grant on its table; its response has 'write' with rowsAffected and snapshotId.")
     @RequiresPermission(Permission.DATA_READ)
     @PostMapping
     public QueryResponse execute(@Valid @RequestBody QueryBody body)
     {
+        return QueryResponse.from(queries.execute(request(body)));
+    }
+
+    @Operation(summary = "Download a read query's whole result as csv, parquet or json (no row limit)")
+    @RequiresPermission(Permission.DATA_READ)
+    @PostMapping("/export")
+    public org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+            @RequestParam(name = "format", defaultValue = "csv") String format, @Valid @RequestBody QueryBody body)
+            throws java.io.IOException
+    {
+        dev.neurolake.sql.ExportFormat exportFormat = dev.neurolake.sql.ExportFormat.parse(format);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(stagingDirectory, "export-", "." + exportFormat.extension());
+        try {
+            java.nio.file.Files.delete(file);
+            long rows = queries.export(request(body), exportFormat, file);
+            org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody stream = output -> {
+                try {
+                    java.nio.file.Files.copy(file, output);
+                }
+                finally {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            };
+            return org.springframework.http.ResponseEntity.ok()
+                    .header("Content-Type", exportFormat.mediaType())
+                    .header("Content-Disposition", "attachment; filename=\"export." + exportFormat.extension() + "\"")
+                    .header("X-Row-Count", Long.toString(rows))
+                    .contentLength(java.nio.file.Files.size(file))
+                    .body(stream);
+        }
+        catch (RuntimeException | java.io.IOException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private QueryRequest request(QueryBody body)
+    {
         NeuroLakePrincipal principal = Principals.current();
-        return QueryResponse.from(queries.execute(body.toRequest(principal.username(), principals.tableAccess(principal))));
+        return body.toRequest(principal.username(), principals.tableAccess(principal), principal.has(dev.neurolake.server.security.Permission.DATA_WRITE));
     }
 
     @RequiresPermission(Permission.DATA_READ)
@@ -127,20 +169,29 @@ public class QueryController
      * @param parameters values for {@code ?} or {@code $1..$n} placeholders, in order
      * @param maxRows rows per page (default 1000)
      * @param timeoutSeconds cancel the query after this long (default 300)
+     * @param asOfSnapshot read every table as of this snapshot id
+     * @param asOfTimestamp read every table as of this instant (ISO-8601)
      */
     public record QueryBody(
             @NotBlank @Size(max = 1_000_000) String sql,
             @Size(max = 1000) List<Object> parameters,
             @Min(1) @Max(100_000) Integer maxRows,
-            @Min(1) @Max(86_400) Integer timeoutSeconds)
+            @Min(1) @Max(86_400) Integer timeoutSeconds,
+            Long asOfSnapshot,
+            Instant asOfTimestamp)
     {
-        QueryRequest toRequest(String principal, TableAccess access)
+        QueryRequest toRequest(String principal, TableAccess access, boolean writesAllowed)
         {
+            Optional<dev.neurolake.sql.AsOf> asOf = asOfSnapshot == null && asOfTimestamp == null
+                    ? Optional.empty()
+                    : Optional.of(new dev.neurolake.sql.AsOf(Optional.ofNullable(asOfSnapshot), Optional.ofNullable(asOfTimestamp)));
             return new QueryRequest(sql, parameters == null ? List.of() : parameters,
                     maxRows == null ? OptionalInt.empty() : OptionalInt.of(maxRows),
                     Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds),
                     Optional.of(principal),
-                    access);
+                    access,
+                    asOf,
+                    writesAllowed);
         }
     }
 

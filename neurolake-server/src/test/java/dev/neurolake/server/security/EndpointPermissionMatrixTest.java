@@ -136,6 +136,16 @@ class EndpointPermissionMatrixTest
                 admin -> admin.upload("matrix.drop_me", "replace", "d.csv", row),
                 client -> client.delete("/api/v1/data/tables/matrix.drop_me")));
         samples.put("POST /api/v1/queries", tableSample(client -> client.query("SELECT count(*) FROM " + TABLE)));
+        samples.put("POST /api/v1/queries/export", tableSample(client -> client.postJson("/api/v1/queries/export?format=csv", Map.of("sql", "SELECT * FROM " + TABLE))));
+        samples.put("POST /api/v1/data/tables/{name}/rollback", new Sample(true,
+                admin -> admin.upload("matrix.rolled", "replace", "r.csv", row),
+                client -> client.postJson("/api/v1/data/tables/matrix.rolled/rollback", Map.of("snapshotId", firstSnapshot(client, "matrix.rolled")))));
+        samples.put("POST /api/v1/data/tables/{name}/maintenance", tableSample(client -> client.postJson("/api/v1/data/tables/" + TABLE + "/maintenance", Map.of("compact", true))));
+        samples.put("POST /api/v1/data/bulk/insert", tableSample(client -> client.postJson("/api/v1/data/bulk/insert", Map.of("table", TABLE, "rows", List.of(Map.of("k", 7, "v", "z"))))));
+        samples.put("POST /api/v1/data/bulk/update", tableSample(client -> client.postJson("/api/v1/data/bulk/update",
+                Map.of("table", TABLE, "set", Map.of("v", "y"), "where", Map.of("column", "k", "op", "eq", "value", 7)))));
+        samples.put("POST /api/v1/data/bulk/delete", tableSample(client -> client.postJson("/api/v1/data/bulk/delete",
+                Map.of("table", TABLE, "where", Map.of("column", "k", "op", "eq", "value", 7)))));
         samples.put("GET /api/v1/queries/{queryId}/results", sample(client -> client.get("/api/v1/queries/unknown-query/results?cursor=2")));
         samples.put("POST /api/v1/queries/explain", tableSample(client -> client.postJson("/api/v1/queries/explain", Map.of("sql", "SELECT * FROM " + TABLE))));
         samples.put("POST /api/v1/queries/{queryId}/cancel", sample(client -> client.post("/api/v1/queries/unknown-query/cancel", "")));
@@ -167,7 +177,23 @@ class EndpointPermissionMatrixTest
         samples.put("DELETE /api/v1/admin/api-keys/{id}", sample(client -> client.delete("/api/v1/admin/api-keys/unknown-key")));
         samples.put("GET /api/v1/audit", sample(client -> client.get("/api/v1/audit?limit=5")));
         samples.put("GET /api/v1/audit/verify", sample(client -> client.get("/api/v1/audit/verify")));
+        samples.put("POST /api/v1/graph/cypher", sample(client -> client.postJson("/api/v1/graph/cypher", Map.of("query", "RETURN 1"))));
+        samples.put("GET /api/v1/graph/schema", sample(client -> client.get("/api/v1/graph/schema")));
+        samples.put("POST /api/v1/graph/projections", sample(client -> client.postJson("/api/v1/graph/projections", Map.of("name", "matrix",
+                "nodes", List.of(Map.of("table", TABLE, "keyColumn", "k", "label", "MatrixRow"))))));
+        samples.put("GET /api/v1/graph/projections", sample(client -> client.get("/api/v1/graph/projections")));
+        samples.put("GET /api/v1/graph/projections/{name}", sample(client -> client.get("/api/v1/graph/projections/matrix")));
+        samples.put("POST /api/v1/graph/projections/{name}/run", sample(client -> client.post("/api/v1/graph/projections/no_projection/run", "")));
+        samples.put("POST /api/v1/graph/import", sample(client -> client.multipart("/api/v1/graph/import", "matrix.cypher",
+                "MERGE (:MatrixImport {k: 1});".getBytes(StandardCharsets.UTF_8), Map.of())));
         return samples;
+    }
+
+    /** Any snapshot id of the table, or 0 when the client may not see it (the request is refused before it matters). */
+    private static long firstSnapshot(ApiClient client, String table)
+    {
+        ApiClient.Response snapshots = client.get("/api/v1/data/tables/" + table + "/snapshots");
+        return snapshots.status() == 200 ? snapshots.json().path(0).path("snapshotId").asLong() : 0;
     }
 
     private static ApiClient.Response send(ApiClient client, String method, String path, String json)
