@@ -77,6 +77,7 @@ class OperationsApiTest
         ApiClient.Response docs = api.get("/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("info").path("title").asString()).isEqualTo("NeuroLake API");
         assertThat(docs.json().path("paths").has("/api/v1/queries")).isTrue();
         assertThat(docs.json().path("paths").has("/api/v1/data/upload")).isTrue();
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
