@@ -4,9 +4,6 @@ import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
 import dev.neurolake.metadata.Jdbc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,12 +90,7 @@ public final class ApiKeyStore
 
     static String hash(String secret)
     {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256(secret);
     }
 
     private static ApiKey key(ResultSet row)

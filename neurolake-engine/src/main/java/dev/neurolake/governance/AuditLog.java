@@ -6,15 +6,11 @@ import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
 import dev.neurolake.metadata.Jdbc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,13 +138,7 @@ public final class AuditLog
 
     static String hash(long sequence, Instant occurredAt, String principal, String action, String target, String outcome, String details, String previousHash)
     {
-        String canonical = String.join("\u001f", Long.toString(sequence), occurredAt.toString(), principal, action, target, outcome, details, previousHash);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256(String.join("\u001f", Long.toString(sequence), occurredAt.toString(), principal, action, target, outcome, details, previousHash));
     }
 
     private static String zeroHash()

@@ -2,17 +2,14 @@ package dev.neurolake.sql;
 
 import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
+import dev.neurolake.metadata.Jdbc;
 
 import javax.sql.DataSource;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,44 +25,43 @@ public final class QueryHistory
 {
     private static final int MAX_ERROR_LENGTH = 8000;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     public QueryHistory(DataSource dataSource)
     {
-        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.jdbc = new Jdbc(requireNonNull(dataSource, "dataSource is null"));
     }
 
     /** Records a query that started; returns its start time as stored. */
     public Instant started(String queryId, Optional<String> principal, String sql)
     {
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        update("INSERT INTO query_history (query_id, principal, sql_text, status, started_at) VALUES (?, ?, ?, ?, ?)",
-                queryId, principal.orElse(null), sql, QueryStatus.RUNNING.name(), utc(startedAt));
+        jdbc.update("INSERT INTO query_history (query_id, principal, sql_text, status, started_at) VALUES (?, ?, ?, ?, ?)",
+                queryId, principal.orElse(null), sql, QueryStatus.RUNNING.name(), startedAt);
         return startedAt;
     }
 
     public void finished(String queryId, QueryStatus status, OptionalLong rows, long durationMillis, Optional<NeuroLakeException> error)
     {
-        update("UPDATE query_history SET status = ?, row_count = ?, duration_ms = ?, error_code = ?, error_message = ?, finished_at = ? WHERE query_id = ?",
+        jdbc.update("UPDATE query_history SET status = ?, row_count = ?, duration_ms = ?, error_code = ?, error_message = ?, finished_at = ? WHERE query_id = ?",
                 status.name(),
                 rows.isPresent() ? rows.getAsLong() : null,
                 durationMillis,
                 error.map(e -> e.code().name()).orElse(null),
                 error.map(e -> truncate(e.getMessage())).orElse(null),
-                utc(Instant.now()),
+                Instant.now(),
                 queryId);
     }
 
     /** Adds rows fetched through a cursor after the first page. */
     public void addRows(String queryId, long rows)
     {
-        update("UPDATE query_history SET row_count = COALESCE(row_count, 0) + ? WHERE query_id = ?", rows, queryId);
+        jdbc.update("UPDATE query_history SET row_count = COALESCE(row_count, 0) + ? WHERE query_id = ?", rows, queryId);
     }
 
     public Optional<HistoryEntry> find(String queryId)
     {
-        List<HistoryEntry> entries = select("SELECT * FROM query_history WHERE query_id = ?", List.of(queryId));
-        return entries.stream().findFirst();
+        return jdbc.queryOne("SELECT * FROM query_history WHERE query_id = ?", QueryHistory::entry, queryId);
     }
 
     /** A page of history, newest first, optionally only one principal's queries. */
@@ -82,37 +78,18 @@ public final class QueryHistory
         });
         pageToken.map(QueryHistory::decodeToken).ifPresent(token -> {
             sql.append(" AND (started_at < ? OR (started_at = ? AND query_id < ?))");
-            arguments.add(utc(token.startedAt()));
-            arguments.add(utc(token.startedAt()));
+            arguments.add(token.startedAt());
+            arguments.add(token.startedAt());
             arguments.add(token.queryId());
         });
         sql.append(" ORDER BY started_at DESC, query_id DESC LIMIT ").append(limit + 1);
-        List<HistoryEntry> entries = select(sql.toString(), arguments);
+        List<HistoryEntry> entries = jdbc.query(sql.toString(), QueryHistory::entry, arguments.toArray());
         if (entries.size() <= limit) {
             return new HistoryPage(entries, Optional.empty());
         }
         List<HistoryEntry> page = entries.subList(0, limit);
         HistoryEntry last = page.getLast();
         return new HistoryPage(page, Optional.of(encodeToken(new PageToken(last.startedAt(), last.queryId()))));
-    }
-
-    private List<HistoryEntry> select(String sql, List<Object> arguments)
-    {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int index = 0; index < arguments.size(); index++) {
-                statement.setObject(index + 1, arguments.get(index));
-            }
-            List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    entries.add(entry(resultSet));
-                }
-            }
-            return entries;
-        }
-        catch (SQLException e) {
-            throw new NeuroLakeException(ErrorCode.SERVICE_UNAVAILABLE, "Cannot read query history: " + e.getMessage(), e);
-        }
     }
 
     private static HistoryEntry entry(ResultSet resultSet)
@@ -127,8 +104,8 @@ public final class QueryHistory
                 optionalLong(resultSet, "duration_ms"),
                 Optional.ofNullable(resultSet.getString("error_code")),
                 Optional.ofNullable(resultSet.getString("error_message")),
-                resultSet.getObject("started_at", OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(resultSet.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                Jdbc.instant(resultSet, "started_at").orElseThrow(),
+                Jdbc.instant(resultSet, "finished_at"));
     }
 
     private static OptionalLong optionalLong(ResultSet resultSet, String column)
@@ -136,24 +113,6 @@ public final class QueryHistory
     {
         long value = resultSet.getLong(column);
         return resultSet.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-    }
-
-    private void update(String sql, Object... arguments)
-    {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int index = 0; index < arguments.length; index++) {
-                statement.setObject(index + 1, arguments[index]);
-            }
-            statement.executeUpdate();
-        }
-        catch (SQLException e) {
-            throw new NeuroLakeException(ErrorCode.SERVICE_UNAVAILABLE, "Cannot write query history: " + e.getMessage(), e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant)
-    {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String truncate(String message)
