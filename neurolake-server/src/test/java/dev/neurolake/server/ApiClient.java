@@ -112,6 +112,12 @@ public final class ApiClient
     /** A multipart/form-data upload with a {@code file} part and form fields. */
     public Response upload(String fileName, byte[] content, Map<String, String> fields)
     {
+        return multipart("/api/v1/data/upload", fileName, content, fields);
+    }
+
+    /** A multipart/form-data POST to any path, with a {@code file} part and form fields. */
+    public Response multipart(String path, String fileName, byte[] content, Map<String, String> fields)
+    {
         String boundary = "neurolake-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -125,7 +131,7 @@ public final class ApiClient
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(HttpRequest.newBuilder(uri("/api/v1/data/upload"))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }

@@ -177,6 +177,15 @@ class EndpointPermissionMatrixTest
         samples.put("DELETE /api/v1/admin/api-keys/{id}", sample(client -> client.delete("/api/v1/admin/api-keys/unknown-key")));
         samples.put("GET /api/v1/audit", sample(client -> client.get("/api/v1/audit?limit=5")));
         samples.put("GET /api/v1/audit/verify", sample(client -> client.get("/api/v1/audit/verify")));
+        samples.put("POST /api/v1/graph/cypher", sample(client -> client.postJson("/api/v1/graph/cypher", Map.of("query", "RETURN 1"))));
+        samples.put("GET /api/v1/graph/schema", sample(client -> client.get("/api/v1/graph/schema")));
+        samples.put("POST /api/v1/graph/projections", sample(client -> client.postJson("/api/v1/graph/projections", Map.of("name", "matrix",
+                "nodes", List.of(Map.of("table", TABLE, "keyColumn", "k", "label", "MatrixRow"))))));
+        samples.put("GET /api/v1/graph/projections", sample(client -> client.get("/api/v1/graph/projections")));
+        samples.put("GET /api/v1/graph/projections/{name}", sample(client -> client.get("/api/v1/graph/projections/matrix")));
+        samples.put("POST /api/v1/graph/projections/{name}/run", sample(client -> client.post("/api/v1/graph/projections/no_projection/run", "")));
+        samples.put("POST /api/v1/graph/import", sample(client -> client.multipart("/api/v1/graph/import", "matrix.cypher",
+                "MERGE (:MatrixImport {k: 1});".getBytes(StandardCharsets.UTF_8), Map.of())));
         return samples;
     }
 

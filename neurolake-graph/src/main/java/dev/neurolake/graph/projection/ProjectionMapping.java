@@ -1,0 +1,21 @@
+package dev.neurolake.graph.projection;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How lake tables become a graph: node sets first, then relationship sets between their nodes.
+ * Running a mapping again refreshes the graph from the tables' current snapshots.
+ *
+ * @param name identifies the projection; posting a mapping with the same name replaces it
+ */
+public record ProjectionMapping(String name, List<NodeSet> nodes, List<RelationshipSet> relationships)
+{
+    public ProjectionMapping
+    {
+        requireNonNull(name, "name is null");
+        nodes = List.copyOf(requireNonNull(nodes, "nodes is null"));
+        relationships = List.copyOf(requireNonNull(relationships, "relationships is null"));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.neurolake.graph.projection;
+
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How projections write.
+ *
+ * @param batchSize rows per write transaction
+ * @param batchTimeout transaction timeout of one batch
+ */
+public record ProjectionSettings(int batchSize, Duration batchTimeout)
+{
+    public ProjectionSettings
+    {
+        requireNonNull(batchTimeout, "batchTimeout is null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+    }
+
+    public static ProjectionSettings defaults()
+    {
+        return new ProjectionSettings(10_000, Duration.ofMinutes(5));
+    }
+}
