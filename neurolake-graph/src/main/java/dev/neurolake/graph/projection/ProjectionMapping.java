@@ -1,6 +1,9 @@
 package dev.neurolake.graph.projection;
 
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,5 +20,12 @@ public record ProjectionMapping(String name, List<NodeSet> nodes, List<Relations
         requireNonNull(name, "name is null");
         nodes = List.copyOf(requireNonNull(nodes, "nodes is null"));
         relationships = List.copyOf(requireNonNull(relationships, "relationships is null"));
+    }
+
+    /** The tables the mapping reads, as written in it ({@code namespace.table} or {@code table}). */
+    public SortedSet<String> sourceTables()
+    {
+        return Stream.concat(nodes.stream().map(NodeSet::table), relationships.stream().map(RelationshipSet::table))
+                .collect(TreeSet::new, TreeSet::add, TreeSet::addAll);
     }
 }

@@ -1,6 +1,8 @@
 package dev.neurolake.server.graph;
 
+import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
+import dev.neurolake.governance.TableAccess;
 import dev.neurolake.graph.CypherRequest;
 import dev.neurolake.graph.CypherResult;
 import dev.neurolake.graph.GraphAccess;
@@ -8,6 +10,10 @@ import dev.neurolake.graph.GraphSchema;
 import dev.neurolake.graph.GraphStore;
 import dev.neurolake.graph.GraphView;
 import dev.neurolake.graph.UpdateCounters;
+import dev.neurolake.graph.projection.GraphProjector;
+import dev.neurolake.graph.projection.ProjectionInfo;
+import dev.neurolake.lake.TableName;
+import dev.neurolake.server.security.NeuroLakePrincipal;
 import dev.neurolake.server.governance.AuditTrail;
 import dev.neurolake.server.security.Permission;
 import dev.neurolake.server.security.Principals;
@@ -44,11 +50,15 @@ public class GraphController
     private static final int AUDITED_QUERY_LENGTH = 4000;
 
     private final GraphStore graph;
+    private final GraphProjector projector;
+    private final Principals principals;
     private final AuditTrail audit;
 
-    public GraphController(GraphStore graph, AuditTrail audit)
+    public GraphController(GraphStore graph, GraphProjector projector, Principals principals, AuditTrail audit)
     {
         this.graph = requireNonNull(graph, "graph is null");
+        this.projector = requireNonNull(projector, "projector is null");
+        this.principals = requireNonNull(principals, "principals is null");
         this.audit = requireNonNull(audit, "audit is null");
     }
 
@@ -56,13 +66,16 @@ public class GraphController
             description = "Returns columns and rows, and the nodes and relationships in them as a graph for drawing. Callers without graph write "
                     + "permission run in a read transaction in which Neo4j itself refuses writes (403 GRAPH_WRITE_FORBIDDEN). LOAD CSV, procedures "
                     + "that reach files or run Cypher text, DBMS administration and the system database are refused for everyone (CYPHER_FORBIDDEN). "
-                    + "An unreachable graph store answers 503 GRAPH_UNAVAILABLE.")
+                    + "Callers restricted by table grants (analysts) need READ on every table projected into the graph, since Cypher can reach "
+                    + "any node (403 TABLE_ACCESS_DENIED naming the tables). An unreachable graph store answers 503 GRAPH_UNAVAILABLE.")
     @RequiresPermission(Permission.GRAPH_READ)
     @PostMapping("/cypher")
     public CypherResponse cypher(@Valid @RequestBody CypherBody body)
     {
+        NeuroLakePrincipal principal = Principals.current();
+        checkProjectedTablesReadable(principal);
         // The database enforces the mode: the permission only decides which mode the caller gets.
-        GraphAccess access = Principals.current().has(Permission.GRAPH_WRITE) ? GraphAccess.WRITE : GraphAccess.READ;
+        GraphAccess access = principal.has(Permission.GRAPH_WRITE) ? GraphAccess.WRITE : GraphAccess.READ;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("query", body.query().length() > AUDITED_QUERY_LENGTH ? body.query().substring(0, AUDITED_QUERY_LENGTH) : body.query());
         details.put("access", access.name());
@@ -80,6 +93,33 @@ public class GraphController
             details.put("errorCode", e.code().name());
             audit.record("CYPHER", "graph", "FAILED", details);
             throw e;
+        }
+    }
+
+    /**
+     * Neo4j Community has no per-label security, and one Cypher statement can reach every node:
+     * so the graph is only as open as the least open table projected into it. Without this, a
+     * grant withheld on a table would be bypassed through its nodes.
+     */
+    private void checkProjectedTablesReadable(NeuroLakePrincipal principal)
+    {
+        if (!principal.restricted()) {
+            return;
+        }
+        TableAccess tables = principals.tableAccess(principal);
+        List<String> unreadable = projector.list().stream()
+                .map(ProjectionInfo::mapping)
+                .flatMap(mapping -> mapping.sourceTables().stream())
+                .map(TableName::parse)
+                .filter(table -> !tables.canRead(table))
+                .map(TableName::toString)
+                .distinct()
+                .sorted()
+                .toList();
+        if (!unreadable.isEmpty()) {
+            throw new NeuroLakeException(ErrorCode.TABLE_ACCESS_DENIED,
+                    "The graph holds data projected from tables without a READ grant for you: " + String.join(", ", unreadable),
+                    Map.of("tables", unreadable, "privilege", "READ"));
         }
     }
 

@@ -54,6 +54,7 @@ class GraphApiTest
     void anAnalystsCreateIsRefusedByTheDatabaseAndAnEngineersSucceeds()
     {
         ApiClient analyst = userWithRole("graph_analyst", "analyst");
+        grantReadOnEveryNamespace("graph_analyst");
         ApiClient engineer = userWithRole("graph_engineer", "engineer");
 
         ApiClient.Response refused = cypher(analyst, "CREATE (n:X) RETURN n");
@@ -69,6 +70,20 @@ class GraphApiTest
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().path("counters").path("nodesCreated").asLong()).isEqualTo(1);
         assertThat(cypher(analyst, "MATCH (n:X {by: 'engineer'}) RETURN count(n)").json().path("rows").path(0).path(0).asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnalystWithoutGrantsOnTheProjectedTablesCannotReadTheGraph()
+    {
+        ApiClient analyst = userWithRole("graph_ungranted_analyst", "analyst");
+        api.postJson("/api/v1/admin/grants", Map.of("grantee", "graph_ungranted_analyst", "namespace", "demo", "table", "orders", "privilege", "READ"));
+
+        ApiClient.Response refused = cypher(analyst, "MATCH (c:Customer) RETURN c.name LIMIT 1");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("TABLE_ACCESS_DENIED");
+        assertThat(refused.json().path("tables").values()).extracting(JsonNode::asString).contains("demo.customer", "demo.lineitem").doesNotContain("demo.orders");
+        assertThat(refused.body()).doesNotContain("Customer#");
     }
 
     @Test
@@ -176,6 +191,13 @@ class GraphApiTest
                 .contains("neurolake_graph_projection_rows_total")
                 .contains("neurolake_graph_projection_throughput")
                 .contains("resilience4j_circuitbreaker_state");
+    }
+
+    private void grantReadOnEveryNamespace(String username)
+    {
+        for (JsonNode schema : api.get("/api/v1/data/schemas").json()) {
+            api.postJson("/api/v1/admin/grants", Map.of("grantee", username, "namespace", schema.path("name").asString(), "privilege", "READ"));
+        }
     }
 
     private static ApiClient.Response cypher(ApiClient client, String query)

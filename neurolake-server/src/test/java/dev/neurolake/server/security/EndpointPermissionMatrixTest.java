@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,12 @@ class EndpointPermissionMatrixTest
             clients.put(name + "/granted", userWithRole("matrix_" + name + "_granted", name));
             clients.put(name + "/not granted", userWithRole("matrix_" + name + "_plain", name));
             api.postJson("/api/v1/admin/grants", Map.of("grantee", "matrix_" + name + "_granted", "namespace", "matrix", "privilege", "WRITE"));
+            // Cypher needs READ on every table projected into the graph (the demo graph's, and any other test's).
+            for (JsonNode schema : api.get("/api/v1/data/schemas").json()) {
+                if (!schema.path("name").asString().equals("matrix")) {
+                    api.postJson("/api/v1/admin/grants", Map.of("grantee", "matrix_" + name + "_granted", "namespace", schema.path("name").asString(), "privilege", "READ"));
+                }
+            }
         }
     }
 
@@ -177,7 +184,7 @@ class EndpointPermissionMatrixTest
         samples.put("DELETE /api/v1/admin/api-keys/{id}", sample(client -> client.delete("/api/v1/admin/api-keys/unknown-key")));
         samples.put("GET /api/v1/audit", sample(client -> client.get("/api/v1/audit?limit=5")));
         samples.put("GET /api/v1/audit/verify", sample(client -> client.get("/api/v1/audit/verify")));
-        samples.put("POST /api/v1/graph/cypher", sample(client -> client.postJson("/api/v1/graph/cypher", Map.of("query", "RETURN 1"))));
+        samples.put("POST /api/v1/graph/cypher", tableSample(client -> client.postJson("/api/v1/graph/cypher", Map.of("query", "RETURN 1"))));
         samples.put("GET /api/v1/graph/schema", sample(client -> client.get("/api/v1/graph/schema")));
         samples.put("POST /api/v1/graph/projections", sample(client -> client.postJson("/api/v1/graph/projections", Map.of("name", "matrix",
                 "nodes", List.of(Map.of("table", TABLE, "keyColumn", "k", "label", "MatrixRow"))))));
