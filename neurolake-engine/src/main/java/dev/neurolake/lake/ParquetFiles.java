@@ -92,6 +92,25 @@ public final class ParquetFiles
         return "read_parquet([" + String.join(", ", literals) + "], schema = MAP {" + String.join(", ", fields) + "})";
     }
 
+    /**
+     * A relation reading data files that all have exactly the schema's columns, by name, as
+     * NeuroLake writes them ({@link #write} with every column of the schema): the files of a
+     * table whose schema never changed. It gives the same rows and types as {@link #read}, but
+     * without DuckDB's {@code schema} parameter, which hides the files' row counts from DuckDB's
+     * optimizer (it estimates one row per scan and picks join orders that make multi-join
+     * queries several times slower). Same-type casts cost nothing: DuckDB drops them.
+     */
+    public static String readByName(Collection<String> files, Schema schema)
+    {
+        List<String> literals = new ArrayList<>();
+        files.forEach(file -> literals.add(literal(file)));
+        List<String> columns = new ArrayList<>();
+        for (Types.NestedField field : schema.columns()) {
+            columns.add("CAST(" + quote(field.name()) + " AS " + LakeTypes.duckDbType(field.type()) + ") AS " + quote(field.name()));
+        }
+        return "(SELECT " + String.join(", ", columns) + " FROM read_parquet([" + String.join(", ", literals) + "]))";
+    }
+
     /** A relation with no rows and the schema's columns, for a table without data files. */
     public static String empty(Schema schema)
     {

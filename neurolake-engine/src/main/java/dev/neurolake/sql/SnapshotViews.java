@@ -119,7 +119,11 @@ final class SnapshotViews
         if (files.isEmpty()) {
             return "SELECT * FROM " + ParquetFiles.empty(schema);
         }
-        return "SELECT * FROM " + ParquetFiles.read(files, schema);
+        // A table that never changed its schema has only files written with that schema, column
+        // names included (snapshot expiry keeps old schemas), so they can be read by name, which
+        // keeps DuckDB's row-count estimates; otherwise columns are matched by field id.
+        boolean schemaNeverChanged = table.schemas().size() == 1 && table.schemas().containsKey(schema.schemaId());
+        return "SELECT * FROM " + (schemaNeverChanged ? ParquetFiles.readByName(files, schema) : ParquetFiles.read(files, schema));
     }
 
     private record ViewVersion(String tableUuid, long snapshotId) {}
