@@ -1,15 +1,10 @@
 package dev.neurolake.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,12 +40,12 @@ public final class IngestBenchmark
     {
         requireNonNull(settings, "settings is null");
         requireNonNull(progress, "progress is null");
-        Path runDirectory = createRunDirectory(settings.workDirectory());
+        Path runDirectory = RunDirectories.create(settings.workDirectory(), "ingest-");
         try {
             return run(settings, runDirectory, progress);
         }
         finally {
-            deleteRecursively(runDirectory);
+            RunDirectories.delete(runDirectory);
         }
     }
 
@@ -97,29 +92,6 @@ public final class IngestBenchmark
     {
         if (run.rows() != expected) {
             throw new IllegalStateException("%s wrote %d rows, expected %d".formatted(system.name(), run.rows(), expected));
-        }
-    }
-
-    private static Path createRunDirectory(Path workDirectory)
-    {
-        try {
-            Files.createDirectories(workDirectory);
-            return Files.createTempDirectory(workDirectory.toAbsolutePath(), "ingest-");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a run directory under " + workDirectory, e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory)
-    {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + directory, e);
         }
     }
 }

@@ -22,14 +22,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Graph projection throughput: the TPC-H tables at a scale factor projected into the demo graph
@@ -57,8 +53,7 @@ public final class ProjectionBenchmark
     static String run(double scaleFactor, long pageCacheMegabytes, int batchSize, Path workDirectory, boolean refresh, PrintStream progress)
             throws IOException
     {
-        Files.createDirectories(workDirectory);
-        Path runDirectory = Files.createTempDirectory(workDirectory, "projection-");
+        Path runDirectory = RunDirectories.create(workDirectory, "projection-");
         try {
             Path dataDirectory = runDirectory.resolve("neurolake");
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -88,7 +83,7 @@ public final class ProjectionBenchmark
             }
         }
         finally {
-            deleteRecursively(runDirectory);
+            RunDirectories.delete(runDirectory);
         }
     }
 
@@ -116,15 +111,5 @@ public final class ProjectionBenchmark
     {
         return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,d |%n", label, run.nodesCreated() + run.nodesUpdated(),
                 run.relationshipsCreated() + run.relationshipsUpdated(), run.elapsedMillis() / 1000.0, Math.round(run.itemsPerSecond()));
-    }
-
-    private static void deleteRecursively(Path directory)
-    {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
