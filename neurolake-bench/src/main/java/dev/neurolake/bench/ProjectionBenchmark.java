@@ -33,7 +33,7 @@ import java.util.Optional;
  * nodes plus relationships written per second, for the first run (an empty graph) and for a
  * refresh (the same mapping again: every node and relationship merged and updated).
  *
- * <p>Usage: {@code ProjectionBenchmark [scaleFactor=1] [pageCacheMegabytes=4096] [batchSize=10000] [workDirectory=bench-data] [refresh=true]}.
+ * <p>Usage: {@code ProjectionBenchmark [scaleFactor=1] [pageCacheMegabytes=4096] [batchSize=10000] [workDirectory=bench-data] [refresh=true] [writers=2]}.
  */
 public final class ProjectionBenchmark
 {
@@ -47,10 +47,11 @@ public final class ProjectionBenchmark
         int batchSize = arguments.length > 2 ? Integer.parseInt(arguments[2]) : 10_000;
         Path workDirectory = arguments.length > 3 ? Path.of(arguments[3]) : Path.of("bench-data");
         boolean refresh = arguments.length <= 4 || Boolean.parseBoolean(arguments[4]);
-        System.out.println(run(scaleFactor, pageCacheMegabytes, batchSize, workDirectory, refresh, System.err));
+        int writers = arguments.length > 5 ? Integer.parseInt(arguments[5]) : 2;
+        System.out.println(run(scaleFactor, pageCacheMegabytes, batchSize, writers, workDirectory, refresh, System.err));
     }
 
-    static String run(double scaleFactor, long pageCacheMegabytes, int batchSize, Path workDirectory, boolean refresh, PrintStream progress)
+    static String run(double scaleFactor, long pageCacheMegabytes, int batchSize, int writers, Path workDirectory, boolean refresh, PrintStream progress)
             throws IOException
     {
         Path runDirectory = RunDirectories.create(workDirectory, "projection-");
@@ -66,7 +67,7 @@ public final class ProjectionBenchmark
                 progress.printf("TPC-H scale factor %s loaded into the lake in %d s%n", scaleFactor, Duration.ofNanos(System.nanoTime() - start).toSeconds());
                 ProjectionStore.migrate(engine.metadata());
                 GraphProjector projector = new GraphProjector(graph, engine.catalog(), engine.queries(), new ProjectionStore(engine.metadata()),
-                        new ProjectionSettings(batchSize, Duration.ofMinutes(30)), meters);
+                        new ProjectionSettings(batchSize, Duration.ofMinutes(30), writers), meters);
                 ProjectionRun first = projector.run(TpchGraph.mapping("demo"), TableAccess.UNRESTRICTED, Optional.of("bench"));
                 progress.println(describe("first run", first));
                 Optional<ProjectionRun> second = Optional.empty();
@@ -79,7 +80,7 @@ public final class ProjectionBenchmark
                 if (orders != placed) {
                     throw new IllegalStateException("Graph has " + placed + " PLACED relationships for " + orders + " orders");
                 }
-                return report(scaleFactor, batchSize, pageCacheMegabytes, first, second);
+                return report(scaleFactor, batchSize, writers, pageCacheMegabytes, first, second);
             }
         }
         finally {
@@ -98,13 +99,13 @@ public final class ProjectionBenchmark
         return text.toString();
     }
 
-    private static String report(double scaleFactor, int batchSize, long pageCacheMegabytes, ProjectionRun first, Optional<ProjectionRun> refresh)
+    private static String report(double scaleFactor, int batchSize, int writers, long pageCacheMegabytes, ProjectionRun first, Optional<ProjectionRun> refresh)
     {
         StringBuilder table = new StringBuilder("| run | nodes | relationships | seconds | nodes + relationships per second |\n|---|---:|---:|---:|---:|\n");
         table.append(row("first (empty graph, CREATE)", first));
         refresh.ifPresent(run -> table.append(row("refresh (MERGE, all updated)", run)));
-        return table.append(String.format(Locale.ROOT, "%nTPC-H scale factor %s, batch %,d rows, Neo4j page cache %,d MB, %d cores, Java %s.%n",
-                scaleFactor, batchSize, pageCacheMegabytes, Runtime.getRuntime().availableProcessors(), Runtime.version())).toString();
+        return table.append(String.format(Locale.ROOT, "%nTPC-H scale factor %s, batch %,d rows, %d writers, Neo4j page cache %,d MB, %d cores, Java %s.%n",
+                scaleFactor, batchSize, writers, pageCacheMegabytes, Runtime.getRuntime().availableProcessors(), Runtime.version())).toString();
     }
 
     private static String row(String label, ProjectionRun run)

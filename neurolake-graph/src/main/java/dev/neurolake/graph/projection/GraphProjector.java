@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -162,9 +163,9 @@ public final class GraphProjector
     private SetResult write(SetPlan set)
     {
         long start = System.nanoTime();
-        long rows = 0;
-        long created = 0;
-        long merged = 0;
+        LongAdder rows = new LongAdder();
+        LongAdder created = new LongAdder();
+        LongAdder merged = new LongAdder();
         Counter written = Counter.builder("neurolake.graph.projection.rows")
                 .description("Rows written into the graph by projections")
                 .tag("kind", set.kind())
@@ -172,23 +173,31 @@ public final class GraphProjector
         boolean empty = ((Number) graph.execute(CypherRequest.read(set.countCypher())).rows().getFirst().getFirst()).longValue() == 0;
         String sql = empty ? set.createSql() : set.mergeSql();
         String cypher = empty ? set.createCypher() : set.mergeCypher();
-        try (LakeBatches batches = new LakeBatches(queries, sql, set.access(), settings.batchSize(), set.toRow())) {
+        // A CREATE batch must never run twice: it is retried only when Neo4j reports it rolled back.
+        boolean idempotent = !empty;
+        try (LakeBatches batches = new LakeBatches(queries, sql, set.access(), settings.batchSize(), set.toRow());
+                BatchWriters writers = new BatchWriters(settings.writers())) {
             for (List<Value> batch = batches.next(); batch != null; batch = batches.next()) {
-                StatementResult result = graph.write(new GraphWrite(List.of(new CypherStatement(cypher, Map.of("rows", Values.value(batch)))),
-                        settings.batchTimeout(), true, false)).getFirst();
-                rows += batch.size();
-                if (set.kind().equals("nodes")) {
-                    created += result.counters().nodesCreated();
-                    merged += batch.size();
-                }
-                else {
-                    created += result.counters().relationshipsCreated();
-                    merged += ((Number) result.records().getFirst().get("merged")).longValue();
-                }
-                written.increment(batch.size());
+                List<Value> rowsOfBatch = batch;
+                writers.submit(() -> {
+                    StatementResult result = graph.write(new GraphWrite(List.of(new CypherStatement(cypher, Map.of("rows", Values.value(rowsOfBatch)))),
+                            settings.batchTimeout(), idempotent, false)).getFirst();
+                    rows.add(rowsOfBatch.size());
+                    if (set.kind().equals("nodes")) {
+                        created.add(result.counters().nodesCreated());
+                        merged.add(rowsOfBatch.size());
+                    }
+                    else {
+                        created.add(result.counters().relationshipsCreated());
+                        merged.add(((Number) result.records().getFirst().get("merged")).longValue());
+                    }
+                    written.increment(rowsOfBatch.size());
+                });
             }
+            writers.awaitAll();
         }
-        return new SetResult(set.kind(), set.table().toString(), set.name(), rows, created, merged - created, rows - merged, (System.nanoTime() - start) / 1_000_000);
+        return new SetResult(set.kind(), set.table().toString(), set.name(), rows.sum(), created.sum(), merged.sum() - created.sum(), rows.sum() - merged.sum(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static ProjectionRun summarize(String name, List<SetResult> results, long elapsedMillis)

@@ -9,8 +9,9 @@ import static java.util.Objects.requireNonNull;
  *
  * @param batchSize rows per write transaction
  * @param batchTimeout transaction timeout of one batch
+ * @param writers batches written at once, each in its own transaction
  */
-public record ProjectionSettings(int batchSize, Duration batchTimeout)
+public record ProjectionSettings(int batchSize, Duration batchTimeout, int writers)
 {
     public ProjectionSettings
     {
@@ -18,10 +19,13 @@ public record ProjectionSettings(int batchSize, Duration batchTimeout)
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1");
+        }
     }
 
     public static ProjectionSettings defaults()
     {
-        return new ProjectionSettings(10_000, Duration.ofMinutes(5));
+        return new ProjectionSettings(10_000, Duration.ofMinutes(5), 2);
     }
 }

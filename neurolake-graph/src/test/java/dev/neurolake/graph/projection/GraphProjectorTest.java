@@ -48,7 +48,7 @@ class GraphProjectorTest
         engine = TestLake.engine();
         graph = TestGraphs.store(backend);
         projector = new GraphProjector(graph, engine.catalog(), engine.queries(), new ProjectionStore(engine.metadata()),
-                new ProjectionSettings(500, Duration.ofMinutes(1)), new SimpleMeterRegistry());
+                new ProjectionSettings(500, Duration.ofMinutes(1), 2), new SimpleMeterRegistry());
         suffix = backend.name().toLowerCase(Locale.ROOT);
     }
 

@@ -33,7 +33,7 @@ public class GraphConfiguration
     {
         ProjectionStore.migrate(engine.metadata());
         return new GraphProjector(graph, engine.catalog(), engine.queries(), new ProjectionStore(engine.metadata()),
-                new ProjectionSettings(properties.projection().batchSize(), properties.projection().batchTimeout()), meters);
+                new ProjectionSettings(properties.projection().batchSize(), properties.projection().batchTimeout(), properties.projection().writers()), meters);
     }
 
     @Bean

@@ -67,8 +67,10 @@ public record GraphProperties(
     /**
      * @param batchSize rows per write transaction (default 10000)
      * @param batchTimeout transaction timeout of one batch (default 5m)
+     * @param writers batches written at once, each its own transaction (default 2): Neo4j runs a transaction on one thread
      */
-    public record Projection(@DefaultValue("10000") @Min(1) @Max(1_000_000) int batchSize, @DefaultValue("5m") Duration batchTimeout) {}
+    public record Projection(@DefaultValue("10000") @Min(1) @Max(1_000_000) int batchSize, @DefaultValue("5m") Duration batchTimeout,
+            @DefaultValue("2") @Min(1) @Max(64) int writers) {}
 
     /**
      * @param statementsPerTransaction statements of a script per write transaction (default 500)
