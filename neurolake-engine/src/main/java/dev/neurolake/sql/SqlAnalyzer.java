@@ -2,6 +2,8 @@ package dev.neurolake.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.neurolake.error.ErrorCode;
 import dev.neurolake.error.NeuroLakeException;
 import dev.neurolake.lake.TableName;
@@ -18,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Checks user SQL before it runs, with DuckDB's own parser (so every DuckDB syntax is
@@ -45,7 +49,14 @@ public final class SqlAnalyzer
             throw new NeuroLakeException(ErrorCode.SQL_MULTIPLE_STATEMENTS, "Send exactly one statement per request; found " + statements.size(), Map.of("statements", statements.size()));
         }
         List<TableReference> references = new ArrayList<>();
-        walk(statements.get(0), new ArrayDeque<>(), references);
+        visit(statements.get(0), new ArrayDeque<>(), (node, cteScopes) -> {
+            switch (node.path("type").asText("")) {
+                case "BASE_TABLE" -> reference(node, cteScopes).ifPresent(references::add);
+                case "TABLE_FUNCTION" -> checkTableFunction(node);
+                case "SHOW_REF" -> throw refused(ErrorCode.SQL_FORBIDDEN_REFERENCE, "DESCRIBE, SHOW and SUMMARIZE are not available here: use the tables API", node);
+                default -> { }
+            }
+        });
         return new AnalyzedQuery(sql, references);
     }
 
@@ -60,7 +71,11 @@ public final class SqlAnalyzer
         if (parsed.path("error").asBoolean(false)) {
             throw parseError(sql, parsed);
         }
-        replace(parsed.path("statements"), new ArrayDeque<>(), replacements);
+        visit(parsed.path("statements"), new ArrayDeque<>(), (node, cteScopes) -> {
+            if ("BASE_TABLE".equals(node.path("type").asText())) {
+                reference(node, cteScopes).map(reference -> replacements.get(reference.table())).ifPresent(target -> replaceTable((ObjectNode) node, target));
+            }
+        });
         try (PreparedStatement statement = connection.prepareStatement("SELECT json_deserialize_sql(?::JSON)")) {
             statement.setString(1, JSON.writeValueAsString(parsed));
             try (ResultSet resultSet = statement.executeQuery()) {
@@ -73,39 +88,17 @@ public final class SqlAnalyzer
         }
     }
 
-    private static void replace(JsonNode node, Deque<Set<String>> cteScopes, Map<TableName, String[]> replacements)
+    private static void replaceTable(ObjectNode table, String[] target)
     {
-        if (node.isArray()) {
-            node.forEach(child -> replace(child, cteScopes, replacements));
-            return;
+        if (table.path("alias").asText("").isEmpty()) {
+            table.put("alias", table.path("table_name").asText());
         }
-        if (!node.isObject()) {
-            return;
-        }
-        Set<String> ctes = cteNames(node);
-        if (!ctes.isEmpty()) {
-            cteScopes.push(ctes);
-        }
-        if ("BASE_TABLE".equals(node.path("type").asText())) {
-            reference(node, cteScopes).map(reference -> replacements.get(reference.table())).ifPresent(target -> {
-                com.fasterxml.jackson.databind.node.ObjectNode table = (com.fasterxml.jackson.databind.node.ObjectNode) node;
-                if (table.path("alias").asText("").isEmpty()) {
-                    table.put("alias", table.path("table_name").asText());
-                }
-                table.put("catalog_name", "");
-                table.put("schema_name", target[0]);
-                table.put("table_name", target[1]);
-                com.fasterxml.jackson.databind.node.ArrayNode path = table.putObject("qualified_name").putArray("path");
-                path.add(target[0]);
-                path.add(target[1]);
-            });
-        }
-        for (JsonNode child : node) {
-            replace(child, cteScopes, replacements);
-        }
-        if (!ctes.isEmpty()) {
-            cteScopes.pop();
-        }
+        table.put("catalog_name", "");
+        table.put("schema_name", target[0]);
+        table.put("table_name", target[1]);
+        ArrayNode path = table.putObject("qualified_name").putArray("path");
+        path.add(target[0]);
+        path.add(target[1]);
     }
 
     private static JsonNode parse(Connection connection, String sql)
@@ -138,11 +131,15 @@ public final class SqlAnalyzer
         return new NeuroLakeException(code, message, details);
     }
 
-    private static void walk(JsonNode node, Deque<Set<String>> cteScopes, List<TableReference> references)
+    /**
+     * Visits every object of a serialized statement, parents before children, with the names
+     * of the CTEs in scope there: a name a CTE defines is not a table reference inside it.
+     */
+    private static void visit(JsonNode node, Deque<Set<String>> cteScopes, BiConsumer<JsonNode, Deque<Set<String>>> visitor)
     {
         if (node.isArray()) {
             for (JsonNode child : node) {
-                walk(child, cteScopes, references);
+                visit(child, cteScopes, visitor);
             }
             return;
         }
@@ -153,15 +150,9 @@ public final class SqlAnalyzer
         if (!ctes.isEmpty()) {
             cteScopes.push(ctes);
         }
-        String type = node.path("type").asText("");
-        switch (type) {
-            case "BASE_TABLE" -> reference(node, cteScopes).ifPresent(references::add);
-            case "TABLE_FUNCTION" -> checkTableFunction(node);
-            case "SHOW_REF" -> throw refused(ErrorCode.SQL_FORBIDDEN_REFERENCE, "DESCRIBE, SHOW and SUMMARIZE are not available here: use the tables API", node);
-            default -> { }
-        }
+        visitor.accept(node, cteScopes);
         for (JsonNode child : node) {
-            walk(child, cteScopes, references);
+            visit(child, cteScopes, visitor);
         }
         if (!ctes.isEmpty()) {
             cteScopes.pop();
@@ -177,7 +168,7 @@ public final class SqlAnalyzer
         return names;
     }
 
-    private static java.util.Optional<TableReference> reference(JsonNode node, Deque<Set<String>> cteScopes)
+    private static Optional<TableReference> reference(JsonNode node, Deque<Set<String>> cteScopes)
     {
         String catalog = node.path("catalog_name").asText("");
         String schema = node.path("schema_name").asText("");
@@ -186,7 +177,7 @@ public final class SqlAnalyzer
         if (schema.isEmpty() && catalog.isEmpty()) {
             String lowered = table.toLowerCase(Locale.ROOT);
             if (cteScopes.stream().anyMatch(scope -> scope.contains(lowered))) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
         if (!catalog.isEmpty() || table.contains("/") || table.contains("\\") || table.contains(".") || table.contains(":")) {
@@ -195,7 +186,7 @@ public final class SqlAnalyzer
                     node);
         }
         try {
-            return java.util.Optional.of(new TableReference(new TableName(schema.isEmpty() ? TableName.DEFAULT_NAMESPACE : schema, table), position));
+            return Optional.of(new TableReference(new TableName(schema.isEmpty() ? TableName.DEFAULT_NAMESPACE : schema, table), position));
         }
         catch (NeuroLakeException e) {
             throw new NeuroLakeException(ErrorCode.TABLE_NOT_FOUND, "Table '" + (schema.isEmpty() ? "" : schema + ".") + table + "' does not exist", Map.of("table", table, "position", position), e);
