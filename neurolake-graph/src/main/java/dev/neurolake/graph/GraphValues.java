@@ -187,9 +187,13 @@ public final class GraphValues
         };
     }
 
+    /**
+     * A decimal by its declared scale, not its value, so a column gives one property type:
+     * with no fraction digits an integer (when it fits), otherwise a float.
+     */
     private static Object decimal(BigDecimal number)
     {
-        if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+        if (number.scale() <= 0) {
             try {
                 return number.longValueExact();
             }

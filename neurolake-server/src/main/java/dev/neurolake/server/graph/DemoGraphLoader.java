@@ -4,6 +4,7 @@ import dev.neurolake.NeuroLakeEngine;
 import dev.neurolake.error.NeuroLakeException;
 import dev.neurolake.governance.TableAccess;
 import dev.neurolake.graph.projection.GraphProjector;
+import dev.neurolake.graph.projection.ProjectionMapping;
 import dev.neurolake.graph.projection.ProjectionRun;
 import dev.neurolake.graph.projection.TpchGraph;
 import dev.neurolake.lake.TableName;
@@ -26,7 +27,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Projects the TPC-H demo tables into the demo graph ({@link TpchGraph}) once, after they
  * were created and before the server reports ready (ready events are handled before traffic
- * is accepted). A marker file remembers it was done. A graph store that is down leaves the
+ * is accepted). An empty embedded graph is bulk-imported (see {@link GraphProjector#build}). A marker file remembers it was done. A graph store that is down leaves the
  * lake serving: the projection is logged as failed and tried again at the next start.
  */
 @Component
@@ -41,9 +42,11 @@ public class DemoGraphLoader
     private final GraphProjector projector;
     private final NeuroLakeProperties.Demo demo;
     private final GraphProperties graph;
+    private final GraphServer server;
 
-    public DemoGraphLoader(NeuroLakeEngine engine, GraphProjector projector, NeuroLakeProperties properties, GraphProperties graph)
+    public DemoGraphLoader(NeuroLakeEngine engine, GraphProjector projector, NeuroLakeProperties properties, GraphProperties graph, GraphServer server)
     {
+        this.server = requireNonNull(server, "server is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.projector = requireNonNull(projector, "projector is null");
         this.demo = requireNonNull(properties, "properties is null").demo();
@@ -59,7 +62,11 @@ public class DemoGraphLoader
             return;
         }
         try {
-            ProjectionRun run = projector.run(TpchGraph.mapping(demo.namespace()), TableAccess.UNRESTRICTED, Optional.of("system"));
+            ProjectionMapping mapping = TpchGraph.mapping(demo.namespace());
+            // Nobody else uses the graph yet, so an empty embedded one may be bulk-imported.
+            ProjectionRun run = server.bulkLoader().isPresent()
+                    ? projector.build(mapping, TableAccess.UNRESTRICTED, Optional.of("system"), server.bulkLoader().get(), engine.dataDirectory().resolve("graph-import"))
+                    : projector.run(mapping, TableAccess.UNRESTRICTED, Optional.of("system"));
             LOG.info("Created the demo graph from namespace '{}': {} nodes and {} relationships in {} ms",
                     demo.namespace(), run.nodesCreated(), run.relationshipsCreated(), run.elapsedMillis());
             Files.writeString(marker, "projection " + TpchGraph.NAME + "\n");

@@ -1,6 +1,8 @@
 package dev.neurolake.server.graph;
 
 import dev.neurolake.graph.GraphSettings;
+import dev.neurolake.graph.projection.GraphBulkLoader;
+import dev.neurolake.neo4j.embedded.BulkImport;
 import dev.neurolake.neo4j.embedded.EmbeddedNeo4j;
 import dev.neurolake.neo4j.embedded.EmbeddedNeo4jSettings;
 import org.slf4j.Logger;
@@ -56,6 +58,13 @@ public final class GraphServer
     public GraphSettings settings()
     {
         return settings;
+    }
+
+    /** The embedded Neo4j's offline importer; a remote server has none. */
+    public Optional<GraphBulkLoader> bulkLoader()
+    {
+        return embedded.map(neo4j -> files -> neo4j.replaceGraph(
+                new BulkImport(files.nodeFiles(), files.relationshipFiles(), files.integerIds(), files.multilineFields(), files.directory())));
     }
 
     /** Whether the store is the embedded Neo4j. */
