@@ -123,8 +123,7 @@ final class BulkProjection
             select.addAll(propertyColumns(relationships.properties(), columns));
             String from = " FROM " + qualified(table) + " WHERE " + fromColumn + " IS NOT NULL AND " + toColumn + " IS NOT NULL";
             String distinct = "SELECT DISTINCT ON (" + String.join(", ", identity) + ") ";
-            long rows = ((Number) queries.execute(new QueryRequest("SELECT count(*) FROM (" + distinct + "1" + from + ")", List.of(), OptionalInt.empty(), Optional.empty(),
-                    Optional.empty(), access)).rows().getFirst().getFirst()).longValue();
+            long rows = count("SELECT count(*) FROM (" + distinct + "1" + from + ")", access);
             // As MATCH does in a transaction, a row whose end node is missing makes no relationship.
             String existing = " AND " + fromColumn + " IN (" + keys(nodeSets.get(relationships.from().label())) + ")"
                     + " AND " + toColumn + " IN (" + keys(nodeSets.get(relationships.to().label())) + ")";
@@ -139,7 +138,17 @@ final class BulkProjection
 
     private long export(String sql, TableAccess access, Path file)
     {
-        return queries.export(new QueryRequest(sql, List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty(), access), ExportFormat.CSV, file);
+        return queries.export(request(sql, access), ExportFormat.CSV, file);
+    }
+
+    private long count(String sql, TableAccess access)
+    {
+        return ((Number) queries.execute(request(sql, access)).rows().getFirst().getFirst()).longValue();
+    }
+
+    private static QueryRequest request(String sql, TableAccess access)
+    {
+        return new QueryRequest(sql, List.of(), OptionalInt.empty(), Optional.empty(), Optional.empty(), access);
     }
 
     private boolean hasLineBreaks(List<String> textColumns, String from, TableAccess access)
@@ -148,8 +157,7 @@ final class BulkProjection
             return false;
         }
         String condition = String.join(" OR ", textColumns.stream().map(column -> LINE_BREAK.formatted(quote(column))).toList());
-        return ((Number) queries.execute(new QueryRequest("SELECT count(*) FROM (SELECT 1" + from + " AND (" + condition + ") LIMIT 1)", List.of(), OptionalInt.empty(),
-                Optional.empty(), Optional.empty(), access)).rows().getFirst().getFirst()).longValue() > 0;
+        return count("SELECT count(*) FROM (SELECT 1" + from + " AND (" + condition + ") LIMIT 1)", access) > 0;
     }
 
     private static List<String> textColumns(Iterable<String> names, Map<String, ColumnInfo> columns, String keyColumn)

@@ -288,7 +288,7 @@ public final class GraphProjector
                 .description("Rows written into the graph by projections")
                 .tag("kind", set.kind())
                 .register(meters);
-        boolean empty = ((Number) graph.execute(CypherRequest.read(set.countCypher())).rows().getFirst().getFirst()).longValue() == 0;
+        boolean empty = count(set.countCypher()) == 0;
         String sql = empty ? set.createSql() : set.mergeSql();
         String cypher = empty ? set.createCypher() : set.mergeCypher();
         // A CREATE batch must never run twice: it is retried only when Neo4j reports it rolled back.
